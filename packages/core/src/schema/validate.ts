@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { CrmValidationError, type CrmValidationIssue } from '../errors.js';
+
+/** Turns zod's issues into crmkit's: a dotted field path, a message and a code. */
+export function toValidationIssues(error: z.ZodError, prefix = ''): CrmValidationIssue[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    return {
+      path,
+      message: missing ? 'is required' : issue.message,
+      code: missing ? 'required' : issue.code,
+    };
+  });
+}
+
+/**
+ * Parses `input` with `schema` and returns the parsed value, or throws a {@link CrmValidationError} naming
+ * every bad field. Every input from outside goes through here before anything is written.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, entity?: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new CrmValidationError(toValidationIssues(result.error), entity);
+  return result.data;
+}
+
+/** Throws a {@link CrmValidationError} for one field. */
+export function failField(path: string, message: string, code = 'custom', entity?: string): never {
+  throw new CrmValidationError([{ path, message, code }], entity);
+}
