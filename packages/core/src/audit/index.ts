@@ -1,0 +1,2 @@
+export { diffRecords, type FieldChange } from './diff.js';
+export { toAuditEntries, type AuditEntry, type AuditMeta } from './audit-entry.js';
