@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Actor } from './access/actor.js';
+import { createAccessPolicy, type AccessPolicy } from './access/policy.js';
+import type { CrmContext } from './crm/context.js';
+import { entityDefinitions, type CollectionName, type EntityDefinition } from './crm/entities.js';
+import { EntityService, type ServiceOf } from './crm/entity-service.js';
+import { customFieldDefinitionSchema, withCustomFields, type CustomFieldDefinition } from './schema/custom-field.js';
+import { parseWith } from './schema/validate.js';
+import type { ChangeListener, StorageAdapter } from './storage/contract.js';
+import { CrmValidationError } from './errors.js';
+
+/** Options of {@link createCrm}. */
+export interface CrmOptions {
+  /** Where records live: `createMemoryAdapter`, `createDexieAdapter`, `createIdbAdapter`, or your own. */
+  storage: StorageAdapter;
+  /** Who is acting; every change is recorded under this actor and checked against the access rules. */
+  actor: Actor;
+  /** User-defined custom fields, validated like built-in ones (each names the entity it extends). */
+  customFields?: readonly CustomFieldDefinition[];
+  /** The access rules; crmkit's defaults when omitted (see `createAccessPolicy`). */
+  access?: AccessPolicy;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** The id source; `crypto.randomUUID` by default. */
+  newId?: () => string;
+}
+
+/** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
+export type CrmServices = { [K in CollectionName]: ServiceOf<(typeof entityDefinitions)[K]['schema']> };
+
+/** The crmkit facade: a service per entity over one store, as one actor. */
+export type Crm = CrmServices & {
+  /** The context services are built on (store, actor, access rules, clock). */
+  readonly context: CrmContext;
+  /** Calls `listener` once per commit (this tab's or another's). Returns the unsubscribe function. */
+  subscribe(listener: ChangeListener): () => void;
+  /** The same crm acting as another actor (e.g. after a login switch). */
+  as(actor: Actor): Crm;
+};
+
+/**
+ * Creates the crmkit facade over a store. Every input is validated with the entity's schema (plus custom
+ * fields), access is enforced in the services, and every change lands in the audit trail.
+ *
+ * @example
+ * const storage = await createMemoryAdapter({ schema: crmStorageSchema });
+ * const crm = createCrm({ storage, actor: { id: 'u1', role: 'salesperson' } });
+ * const lead = await crm.leads.create({ title: 'Gói cước Y', contactName: 'Nguyễn Văn An' });
+ */
+export function createCrm(options: CrmOptions): Crm {
+  const customFields = (options.customFields ?? []).map((definition, i) => parseWith(customFieldDefinitionSchema, definition, `customFields.${i}`));
+  const byEntity = new Map<string, EntityDefinition>();
+  for (const definition of Object.values(entityDefinitions) as EntityDefinition[]) {
+    const own = customFields.filter((field) => field.entity === definition.entity);
+    if (own.length > 0 && !definition.customFields) {
+      throw new CrmValidationError([{ path: 'customFields', message: `${definition.entity} does not take custom fields`, code: 'invalid_value' }]);
+    }
+    const schema = own.length > 0 ? (withCustomFields(definition.schema as never, own) as z.ZodType) : definition.schema;
+    byEntity.set(definition.entity, { ...definition, schema });
+  }
+  const unknownEntity = customFields.find((field) => !byEntity.has(field.entity));
+  if (unknownEntity) {
+    throw new CrmValidationError([{ path: 'customFields', message: `unknown entity "${unknownEntity.entity}"`, code: 'invalid_value' }]);
+  }
+  const access =
+    options.access ??
+    createAccessPolicy({ configEntities: new Set([...byEntity.values()].filter((definition) => definition.config).map((definition) => definition.entity)) });
+  return build(options, access, byEntity);
+}
+
+function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, EntityDefinition>): Crm {
+  const context: CrmContext = {
+    storage: options.storage,
+    actor: options.actor,
+    access,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+    definition(entity) {
+      const definition = byEntity.get(entity);
+      if (!definition) throw new CrmValidationError([{ path: 'entity', message: `unknown entity "${entity}"`, code: 'unknown_entity' }]);
+      return definition;
+    },
+  };
+  const services = Object.fromEntries(
+    (Object.keys(entityDefinitions) as CollectionName[]).map((name) => [name, new EntityService(context, entityDefinitions[name].entity)]),
+  ) as unknown as CrmServices;
+  return {
+    ...services,
+    context,
+    subscribe: (listener) => options.storage.subscribe(listener),
+    as: (actor) => build({ ...options, actor }, access, byEntity),
+  };
+}

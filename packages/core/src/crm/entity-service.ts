@@ -1,0 +1,151 @@
+import type { z } from 'zod';
+import { CrmNotFoundError, CrmPermissionError } from '../errors.js';
+import { toAuditEntries, type AuditEntry } from '../audit/audit-entry.js';
+import type { Condition, StoredRecord } from '../storage/contract.js';
+import type { CrmContext } from './context.js';
+import { WriteSet } from './write-set.js';
+
+/** A query through a service: conditions on the entity's indexes, an order, a page size and a cursor. */
+export interface ListOptions {
+  where?: readonly Condition[];
+  orderBy?: { field: string; direction?: 'asc' | 'desc' };
+  limit?: number;
+  cursor?: string;
+}
+
+/** A page of records the actor may read. */
+export interface ListPage<T> {
+  records: StoredRecord<T & object>[];
+  cursor?: string;
+}
+
+/**
+ * Create / update / get / list / remove for one entity, validating with its schema, enforcing access rules
+ * and recording the audit trail. `TInput` is what callers pass, `TData` what is stored.
+ */
+export class EntityService<TInput extends object, TData extends object> {
+  constructor(
+    protected readonly context: CrmContext,
+    /** The entity's storage name, e.g. `lead`. */
+    readonly entity: string,
+  ) {}
+
+  /** Creates a record; a bad input throws `CrmValidationError` naming each field, and nothing is written. */
+  async create(input: TInput, options: { id?: string } = {}): Promise<StoredRecord<TData>> {
+    const writes = new WriteSet(this.context);
+    writes.create(this.entity, input as Record<string, unknown>, options);
+    const { records } = await writes.commit(this.entity);
+    return records[0] as StoredRecord<TData>;
+  }
+
+  /**
+   * Creates many records in one atomic commit: if any input is invalid, the error lists every issue with the
+   * input's position as the first path segment (`3.email`) and nothing is written.
+   */
+  async createMany(inputs: readonly TInput[]): Promise<StoredRecord<TData>[]> {
+    const writes = new WriteSet(this.context);
+    inputs.forEach((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
+    const { records } = await writes.commit(this.entity);
+    return records as StoredRecord<TData>[];
+  }
+
+  /** Reads a record, or undefined if it does not exist; refuses one the actor may not read. */
+  async find(id: string): Promise<StoredRecord<TData> | undefined> {
+    const [record] = await this.context.storage.get(this.entity, [id]);
+    if (!record) return undefined;
+    if (!this.context.access.can(this.context.actor, 'read', this.entity, record)) throw new CrmPermissionError('read', this.entity);
+    return record as StoredRecord<TData>;
+  }
+
+  /** Reads a record; throws `CrmNotFoundError` if it does not exist. */
+  async get(id: string): Promise<StoredRecord<TData>> {
+    const record = await this.find(id);
+    if (!record) throw new CrmNotFoundError(this.entity, id);
+    return record;
+  }
+
+  /** Reads several records by id (missing or unreadable ones are left out). */
+  async getMany(ids: readonly string[]): Promise<StoredRecord<TData>[]> {
+    const records = await this.context.storage.get(this.entity, ids);
+    return records.filter(
+      (record): record is StoredRecord => record !== undefined && this.context.access.can(this.context.actor, 'read', this.entity, record),
+    ) as StoredRecord<TData>[];
+  }
+
+  /**
+   * Changes a record: `patch` is merged into it and the result validated whole. Pass `expectedRev` (the
+   * revision the user edited) to turn a concurrent change into a `CrmConflictError` instead of overwriting it.
+   */
+  async update(id: string, patch: Partial<TInput> | Record<string, unknown>, options: { expectedRev?: number } = {}): Promise<StoredRecord<TData>> {
+    const current = await this.get(id);
+    const base = options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev };
+    const writes = new WriteSet(this.context);
+    writes.update(this.entity, base, patch as Record<string, unknown>);
+    const { records } = await writes.commit(this.entity);
+    return records[0] as StoredRecord<TData>;
+  }
+
+  /** Deletes a record (it stays as a tombstone for sync and undo). */
+  async remove(id: string, options: { expectedRev?: number } = {}): Promise<void> {
+    const current = await this.get(id);
+    const writes = new WriteSet(this.context);
+    writes.remove(this.entity, options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev });
+    await writes.commit(this.entity);
+  }
+
+  /**
+   * Lists records the actor may read, page by page. Records outside the actor's scope are skipped, and the
+   * page is filled from further storage pages so `limit` still holds.
+   */
+  async list(options: ListOptions = {}): Promise<ListPage<TData>> {
+    const limit = options.limit ?? 50;
+    const records: StoredRecord<TData>[] = [];
+    let cursor = options.cursor;
+    for (;;) {
+      const page = await this.context.storage.query({
+        entity: this.entity,
+        ...(options.where ? { where: options.where } : {}),
+        ...(options.orderBy ? { orderBy: options.orderBy } : {}),
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      for (const record of page.records) {
+        if (records.length < limit && this.context.access.can(this.context.actor, 'read', this.entity, record)) records.push(record as StoredRecord<TData>);
+      }
+      cursor = page.cursor;
+      if (records.length >= limit || cursor === undefined) break;
+    }
+    return cursor === undefined ? { records } : { records, cursor };
+  }
+
+  /** Every record matching the conditions that the actor may read (all pages). */
+  async listAll(options: Omit<ListOptions, 'limit' | 'cursor'> = {}): Promise<StoredRecord<TData>[]> {
+    const all: StoredRecord<TData>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...options, limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+      all.push(...page.records);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return all;
+  }
+
+  /** Counts records matching the conditions (all records, whatever the actor may read). */
+  async count(where: readonly Condition[] = []): Promise<number> {
+    return this.context.storage.count({ entity: this.entity, where });
+  }
+
+  /** The record's audit trail: who changed what, when, from what to what. */
+  async history(id: string): Promise<AuditEntry[]> {
+    await this.get(id).catch(async (error: unknown) => {
+      // a deleted record's history is still readable
+      if (!(error instanceof CrmNotFoundError)) throw error;
+      const [tombstone] = await this.context.storage.get(this.entity, [id], { includeDeleted: true });
+      if (!tombstone) throw error;
+    });
+    return toAuditEntries(await this.context.storage.history(this.entity, id));
+  }
+}
+
+/** The service type of an entity whose schema is `S`. */
+export type ServiceOf<S extends z.ZodType> = EntityService<z.input<S> & object, z.output<S> & object>;

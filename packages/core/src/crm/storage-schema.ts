@@ -1,0 +1,11 @@
+import type { StorageSchema } from '../storage/contract.js';
+import { entityDefinitions } from './entities.js';
+
+/**
+ * The storage schema of crmkit's entities: open an adapter with it. Its `version` rises whenever an entity or
+ * index is added, with an upgrade step when existing data must change.
+ */
+export const crmStorageSchema: StorageSchema = {
+  version: 1,
+  entities: Object.fromEntries(Object.values(entityDefinitions).map((definition) => [definition.entity, { indexes: definition.indexes }])),
+};

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  createCrm,
+  createMemoryAdapter,
+  crmStorageSchema,
+  CrmConflictError,
+  CrmNotFoundError,
+  CrmPermissionError,
+  CrmValidationError,
+  type Actor,
+} from '@crmkit/core';
+
+const admin: Actor = { id: 'u-admin', role: 'admin' };
+const an: Actor = { id: 'u-an', role: 'salesperson', teamIds: ['team-hn'] };
+const binh: Actor = { id: 'u-binh', role: 'salesperson', teamIds: ['team-hn'] };
+const leader: Actor = { id: 'u-lan', role: 'team_leader', teamIds: ['team-hn'] };
+const otherLeader: Actor = { id: 'u-son', role: 'team_leader', teamIds: ['team-hcm'] };
+
+async function setup(actor: Actor = admin, customFields: Parameters<typeof createCrm>[0]['customFields'] = []) {
+  const storage = await createMemoryAdapter({ schema: crmStorageSchema });
+  let tick = Date.parse('2026-11-23T02:00:00.000Z');
+  const crm = createCrm({ storage, actor, customFields, now: () => new Date((tick += 1000)) });
+  return { storage, crm };
+}
+
+describe('the facade stores every entity through the store, validating with the schemas', () => {
+  it('a lead written with invalid fields is refused with field-named errors and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const error = await crm.leads.create({ title: 'Gói cước Y', probability: 120, priority: 4, email: 'not-an-email' } as never).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.code, 'validation');
+    const paths = error.issues.map((issue) => issue.path).sort();
+    assert.deepEqual(paths, ['email', 'priority', 'probability']);
+    assert.equal((await storage.changesSince(0)).batches.length, 0);
+  });
+
+  it('a created lead reads back with id, revision and timestamps, and lists by its indexes', async () => {
+    const { crm } = await setup();
+    const lead = await crm.leads.create({ title: 'Gói cước cáp quang', contactName: 'Nguyễn Văn An', phones: { mobile: '0912 345 678' } } as never);
+    assert.equal(lead.rev, 1);
+    assert.equal(lead.createdAt, lead.updatedAt);
+    const read = await crm.leads.get(lead.id);
+    assert.equal((read as Record<string, unknown>)['contactName'], 'Nguyễn Văn An');
+    const page = await crm.leads.list({ where: [{ field: 'ownerId', op: 'eq', value: 'u-admin' }] });
+    assert.deepEqual(page.records.map((record) => record.id), [lead.id]);
+  });
+
+  it('an update validates the merged record and a stale revision is a conflict carrying the current record', async () => {
+    const { crm } = await setup();
+    const lead = await crm.leads.create({ title: 'Gói cước Y' } as never);
+    const updated = await crm.leads.update(lead.id, { priority: 2 }, { expectedRev: 1 });
+    assert.equal(updated.rev, 2);
+    const stale = await crm.leads.update(lead.id, { priority: 3 }, { expectedRev: 1 }).catch((e: unknown) => e);
+    assert.ok(stale instanceof CrmConflictError);
+    assert.equal(stale.current?.['priority'], 2);
+    const invalid = await crm.leads.update(lead.id, { probability: -1 }).catch((e: unknown) => e);
+    assert.ok(invalid instanceof CrmValidationError);
+    assert.equal(invalid.issues[0]?.path, 'probability');
+    assert.equal((await crm.leads.get(lead.id)).rev, 2, 'nothing written by the refused update');
+  });
+
+  it('createMany is atomic: one bad input refuses all, naming its position', async () => {
+    const { crm } = await setup();
+    const error = await crm.contacts
+      .createMany([{ kind: 'individual', fullName: 'Trần Thị Bình' }, { kind: 'individual', fullName: '' }] as never)
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]?.path, '1.fullName');
+    assert.equal(await crm.contacts.count(), 0);
+  });
+
+  it('a removed record is gone for reads but its history stays readable', async () => {
+    const { crm } = await setup();
+    const contact = await crm.contacts.create({ kind: 'individual', fullName: 'Lê Văn Cường' } as never);
+    await crm.contacts.remove(contact.id);
+    await assert.rejects(crm.contacts.get(contact.id), CrmNotFoundError);
+    const history = await crm.contacts.history(contact.id);
+    assert.deepEqual(history.map((entry) => entry.op), ['create', 'delete']);
+  });
+
+  it('the audit trail says who changed which fields from what to what', async () => {
+    const { crm } = await setup(admin);
+    const lead = await crm.leads.create({ title: 'Gói cước Y', priority: 1 } as never);
+    await crm.as({ id: 'u-manager', role: 'manager' }).leads.update(lead.id, { priority: 3, need: 'Cần 20 đường truyền' });
+    const history = await crm.leads.history(lead.id);
+    assert.equal(history.length, 2);
+    assert.equal(history[0]!.actorId, 'u-admin');
+    assert.equal(history[1]!.actorId, 'u-manager');
+    assert.deepEqual(history[1]!.fields, [
+      { field: 'need', from: null, to: 'Cần 20 đường truyền' },
+      { field: 'priority', from: 1, to: 3 },
+    ]);
+    assert.ok(history[1]!.at > history[0]!.at);
+  });
+});
+
+describe('access rules are enforced in the services', () => {
+  it('a salesperson owns what they create and cannot read or change a colleague’s lead', async () => {
+    const { crm } = await setup(an);
+    const mine = await crm.leads.create({ title: 'Của An' } as never);
+    assert.equal((mine as Record<string, unknown>)['ownerId'], 'u-an');
+    assert.equal((mine as Record<string, unknown>)['teamId'], 'team-hn');
+    const asBinh = crm.as(binh);
+    await assert.rejects(asBinh.leads.get(mine.id), CrmPermissionError);
+    await assert.rejects(asBinh.leads.update(mine.id, { priority: 1 }), CrmPermissionError);
+    assert.equal((await asBinh.leads.list()).records.length, 0, 'a colleague’s lead is not listed');
+  });
+
+  it('a team leader sees the team’s records but not another team’s; a manager sees all', async () => {
+    const { crm } = await setup(an);
+    const lead = await crm.leads.create({ title: 'Khách Hà Nội' } as never);
+    assert.equal((await crm.as(leader).leads.get(lead.id)).id, lead.id);
+    await assert.rejects(crm.as(otherLeader).leads.get(lead.id), CrmPermissionError);
+    assert.equal((await crm.as({ id: 'm', role: 'manager' }).leads.list()).records.length, 1);
+  });
+
+  it('a salesperson cannot hand a record to someone else', async () => {
+    const { crm } = await setup(an);
+    const lead = await crm.leads.create({ title: 'Của An' } as never);
+    await assert.rejects(crm.leads.update(lead.id, { ownerId: 'u-binh' }), CrmPermissionError);
+  });
+
+  it('configuration is read by everyone and changed only by managers and admins', async () => {
+    const { crm } = await setup(admin);
+    const tag = await crm.tags.create({ name: 'VIP', color: '#aa0000' } as never);
+    assert.equal((await crm.as(an).tags.get(tag.id)).id, tag.id);
+    await assert.rejects(crm.as(an).tags.create({ name: 'Mới', color: '#00aa00' } as never), CrmPermissionError);
+  });
+});
+
+describe('custom fields declared in configuration are validated like built-in ones', () => {
+  const customFields = [
+    { key: 'budgetCode', entity: 'lead', label: { vi: 'Mã ngân sách', en: 'Budget code' }, type: 'text', required: true, maxLength: 10 },
+    { key: 'segment', entity: 'lead', label: { vi: 'Phân khúc', en: 'Segment' }, type: 'choice', options: ['sme', 'enterprise'] },
+  ] as never;
+
+  it('a lead without a required custom field, or with a wrong choice, is refused naming custom.<key>', async () => {
+    const { crm } = await setup(admin, customFields);
+    const missing = await crm.leads.create({ title: 'A', custom: {} } as never).catch((e: unknown) => e);
+    assert.ok(missing instanceof CrmValidationError);
+    assert.ok(missing.issues.some((issue) => issue.path === 'custom.budgetCode'));
+    const wrong = await crm.leads.create({ title: 'A', custom: { budgetCode: 'B-1', segment: 'huge' } } as never).catch((e: unknown) => e);
+    assert.ok(wrong instanceof CrmValidationError);
+    assert.ok(wrong.issues.some((issue) => issue.path === 'custom.segment'));
+    const ok = await crm.leads.create({ title: 'A', custom: { budgetCode: 'B-1', segment: 'sme' } } as never);
+    assert.deepEqual((ok as Record<string, unknown>)['custom'], { budgetCode: 'B-1', segment: 'sme' });
+  });
+
+  it('a custom field on an unknown entity is a configuration error', async () => {
+    const storage = await createMemoryAdapter({ schema: crmStorageSchema });
+    assert.throws(
+      () => createCrm({ storage, actor: admin, customFields: [{ key: 'x', entity: 'spaceship', label: { vi: 'x', en: 'x' }, type: 'text' }] as never }),
+      CrmValidationError,
+    );
+  });
+});
