@@ -75,6 +75,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     access,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+    saveGuards: [],
     definition(entity) {
       const definition = byEntity.get(entity);
       if (!definition) throw new CrmValidationError([{ path: 'entity', message: `unknown entity "${entity}"`, code: 'unknown_entity' }]);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CrmNotFoundError, CrmPermissionError } from '../errors.js';
 import { toAuditEntries, type AuditEntry } from '../audit/audit-entry.js';
 import type { Condition, StoredRecord } from '../storage/contract.js';
-import type { CrmContext } from './context.js';
+import type { CrmContext, SaveEvent } from './context.js';
 import { WriteSet } from './write-set.js';
 
 /** A query through a service: conditions on the entity's indexes, an order, a page size and a cursor. */
@@ -30,12 +30,29 @@ export class EntityService<TInput extends object, TData extends object> {
     readonly entity: string,
   ) {}
 
+  /** Runs the save guards (they throw to refuse) and returns their warnings. */
+  protected async guard(events: readonly SaveEvent[]): Promise<unknown[]> {
+    const warnings: unknown[] = [];
+    for (const event of events) for (const guard of this.context.saveGuards) warnings.push(...(await guard(event)));
+    return warnings;
+  }
+
   /** Creates a record; a bad input throws `CrmValidationError` naming each field, and nothing is written. */
   async create(input: TInput, options: { id?: string } = {}): Promise<StoredRecord<TData>> {
+    return (await this.createWithWarnings(input, options)).record;
+  }
+
+  /**
+   * Creates a record and returns the warnings the save went through with (a duplicate rule set to warn);
+   * a rule set to block refuses the save with an error instead.
+   */
+  async createWithWarnings(input: TInput, options: { id?: string } = {}): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
     const writes = new WriteSet(this.context);
-    writes.create(this.entity, input as Record<string, unknown>, options);
+    const data = writes.create(this.entity, input as Record<string, unknown>, options);
+    writes.assertValid(this.entity);
+    const warnings = await this.guard([{ entity: this.entity, mode: 'create', data: data!, id: data!.id }]);
     const { records } = await writes.commit(this.entity);
-    return records[0] as StoredRecord<TData>;
+    return { record: records[0] as StoredRecord<TData>, warnings };
   }
 
   /**
@@ -44,7 +61,11 @@ export class EntityService<TInput extends object, TData extends object> {
    */
   async createMany(inputs: readonly TInput[]): Promise<StoredRecord<TData>[]> {
     const writes = new WriteSet(this.context);
-    inputs.forEach((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
+    const created = inputs.map((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
+    writes.assertValid(this.entity);
+    if (this.context.saveGuards.length > 0) {
+      await this.guard(created.map((data) => ({ entity: this.entity, mode: 'create' as const, data: data!, id: data!.id })));
+    }
     const { records } = await writes.commit(this.entity);
     return records as StoredRecord<TData>[];
   }
@@ -77,17 +98,19 @@ export class EntityService<TInput extends object, TData extends object> {
    * revision the user edited) to turn a concurrent change into a `CrmConflictError` instead of overwriting it.
    */
   async update(id: string, patch: Partial<TInput> | Record<string, unknown>, options: { expectedRev?: number } = {}): Promise<StoredRecord<TData>> {
-    const current = await this.get(id);
+    const current = (await this.get(id)) as StoredRecord;
     const base = options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev };
     const writes = new WriteSet(this.context);
-    writes.update(this.entity, base, patch as Record<string, unknown>);
+    const data = writes.update(this.entity, base, patch as Record<string, unknown>);
+    writes.assertValid(this.entity);
+    await this.guard([{ entity: this.entity, mode: 'edit', data: data!, id }]);
     const { records } = await writes.commit(this.entity);
     return records[0] as StoredRecord<TData>;
   }
 
   /** Deletes a record (it stays as a tombstone for sync and undo). */
   async remove(id: string, options: { expectedRev?: number } = {}): Promise<void> {
-    const current = await this.get(id);
+    const current = (await this.get(id)) as StoredRecord;
     const writes = new WriteSet(this.context);
     writes.remove(this.entity, options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev });
     await writes.commit(this.entity);
