@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
-import { createMemoryAdapter, MemoryDatabase, type StorageSchema } from '@crmkit/core';
-import { runStorageConformance } from '@crmkit/storage-testing';
+import { createMemoryAdapter, MemoryDatabase, type StorageSchema, crmStorageSchema } from '@crmkit/core';
+import { runStorageConformance, entitySamples } from '@crmkit/storage-testing';
 
 const databases = new Map<string, MemoryDatabase>();
 
 runStorageConformance(
   {
     name: 'memory',
+    entities: { schema: crmStorageSchema, samples: entitySamples },
     capabilities: { persistent: false, multiTab: false },
     open: async (name: string, schema: StorageSchema) => {
       const database = databases.get(name) ?? new MemoryDatabase();
@@ -25,6 +26,7 @@ runStorageConformance(
 runStorageConformance(
   {
     name: 'memory (reopened on one MemoryDatabase)',
+    entities: { schema: crmStorageSchema, samples: entitySamples },
     capabilities: { persistent: true, multiTab: true },
     open: async (name: string, schema: StorageSchema) => {
       const database = databases.get(name) ?? new MemoryDatabase();

@@ -1,0 +1,78 @@
+// @web/test-runner: every `packages/*/test/**/*.browser.test.ts` in Debian's Chromium (no browser download),
+// TypeScript compiled on the fly by esbuild, and `@crmkit/*` resolved to their sources through the "source"
+// export condition. A counting reporter writes `.test-results/browser.json` ({ passed, failed }) for the CI
+// script (scripts/test-browser.mjs prints the closing line).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Dexie's `import` export wraps its UMD build, which fails under the dev server: serve the real ES module. */
+function dexieEsm() {
+  return {
+    name: 'dexie-esm',
+    resolveImport({ source }) {
+      if (source === 'dexie') return '/node_modules/dexie/dist/dexie.mjs';
+      return undefined;
+    },
+  };
+}
+
+function countTests(suite, totals) {
+  if (!suite) return;
+  for (const test of suite.tests) {
+    if (test.skipped) continue;
+    if (test.passed) totals.passed += 1;
+    else totals.failed += 1;
+  }
+  for (const child of suite.suites) countTests(child, totals);
+}
+
+/** Totals of every test of the run; a test file that failed to load or threw outside a test counts as one failure. */
+function countingReporter(outFile = '.test-results/browser.json') {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0 };
+      for (const session of sessions) {
+        const before = totals.failed;
+        countTests(session.testResults, totals);
+        if (totals.failed === before && (session.passed === false || session.errors.length > 0)) totals.failed += 1;
+      }
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync(outFile, `${JSON.stringify(totals)}\n`);
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['packages/*/test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.browser.json', target: 'es2022' }), dexieEsm()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_FLAGS,
+      },
+    }),
+  ],
+  // Two cores shared with others: one test file at a time keeps IndexedDB timings sane.
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 30_000 } },
+  reporters: [defaultReporter(), countingReporter()],
+};
