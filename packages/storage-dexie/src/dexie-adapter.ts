@@ -22,7 +22,7 @@ import {
   type UpgradeContext,
   type Write,
 } from '@crmkit/core';
-import { ChangeHub } from './broadcast.js';
+import { ChangeHub } from '@crmkit/core';
 import { toCrmError } from './errors.js';
 import { CHANGES_TABLE, dexieStores, fromRow, isTombstoneRow, toRow, type ChangeRow } from './layout.js';
 import { countNatively, runPlan, type QueryTarget } from './query.js';

@@ -24,7 +24,7 @@ import {
   type StoredRecord,
   type UpgradeContext,
 } from '@crmkit/core';
-import { ChangeHub } from './broadcast.js';
+import { ChangeHub } from '@crmkit/core';
 import { toCrmError } from './errors.js';
 import { walkPlan } from './walk.js';
 

@@ -37,3 +37,4 @@ export {
   type CursorPosition,
 } from './query-plan.js';
 export { createMemoryAdapter, MemoryAdapter, MemoryDatabase, type MemoryAdapterOptions } from './memory-adapter.js';
+export { ChangeHub, channelName } from './change-hub.js';

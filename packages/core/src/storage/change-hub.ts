@@ -1,4 +1,4 @@
-import type { ChangeBatch, ChangeListener, LiveChangeBatch, StoredRecord } from '@crmkit/core';
+import type { ChangeBatch, ChangeListener, LiveChangeBatch, StoredRecord } from './contract.js';
 
 /** What one instance posts to the others after a commit. */
 interface BatchMessage {
