@@ -1,0 +1,16 @@
+export { roundMinor, percentOf } from './rounding.js';
+export type { PricingContext } from './pricing-context.js';
+export { selectPriceList, isPriceListLive, assignmentSpecificity } from './price-list-selection.js';
+export { resolveLinePrice, indexPriceList, unitFactor, type LinePrice, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
+export { cartSchema, cartLineSchema, type Cart } from './cart.js';
+export {
+  compilePricing,
+  type PricingCatalogue,
+  type PricingOptions,
+  type PricingEngine,
+  type PricingResult,
+  type PricedLine,
+  type LineDiscount,
+  type PromotionExplanation,
+  type IssuedCoupon,
+} from './engine.js';

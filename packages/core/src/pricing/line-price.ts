@@ -1,0 +1,96 @@
+import { CrmValidationError } from '../errors.js';
+import type { Product } from '../schema/product.js';
+import type { PriceList } from '../schema/price-list.js';
+import { roundMinor } from './rounding.js';
+
+type Item = PriceList['items'][number];
+/** A tax or fee as price lists declare it. */
+export type TaxOrFee = Item['taxes'][number];
+
+/** A product with its id, as the engine reads it. */
+export type CatalogueProduct = Product & { id: string };
+
+/** How many base units one `unit` of the product holds; throws a validation error at `path` for an unknown unit. */
+export function unitFactor(product: CatalogueProduct, unit: string | undefined, path: string): number {
+  if (unit === undefined || unit === product.baseUnit) return 1;
+  const found = product.units.find((candidate) => candidate.name === unit);
+  if (!found) {
+    const known = [product.baseUnit, ...product.units.map((candidate) => candidate.name)].join(', ');
+    throw new CrmValidationError([{ path, message: `unknown unit "${unit}" for ${product.code} (known: ${known})`, code: 'unknown_unit' }], 'cart');
+  }
+  return found.baseUnits;
+}
+
+/** A price list's items indexed for lookups: by product, by group, and the catch-all ones. */
+export interface IndexedPriceList {
+  list: PriceList & { id?: string };
+  byProduct: Map<string, Item[]>;
+  byGroup: Map<string, Item[]>;
+  all: Item[];
+}
+
+/** Indexes a price list once, so each line's lookup is a map access. */
+export function indexPriceList(list: PriceList & { id?: string }): IndexedPriceList {
+  const indexed: IndexedPriceList = { list, byProduct: new Map(), byGroup: new Map(), all: [] };
+  for (const item of list.items) {
+    if (item.target.kind === 'product') push(indexed.byProduct, item.target.productId, item);
+    else if (item.target.kind === 'group') push(indexed.byGroup, item.target.groupId, item);
+    else indexed.all.push(item);
+  }
+  return indexed;
+}
+
+function push(map: Map<string, Item[]>, key: string, item: Item): void {
+  const items = map.get(key);
+  if (items) items.push(item);
+  else map.set(key, [item]);
+}
+
+/** The price a line gets and where it came from. */
+export interface LinePrice {
+  /** Price of one line unit before tax, in minor units. */
+  unitPrice: number;
+  taxes: readonly TaxOrFee[];
+  source: 'price_list' | 'base_price';
+  /** The minimum quantity of the tier that applied (price-list prices only). */
+  minQuantity?: number;
+}
+
+/**
+ * The price of `quantity` × `unit` of a product under a price list. The most specific items win — the
+ * product's own over its group's over the list's catch-all — and among those, the one with the highest
+ * minimum quantity the line reaches (minimums count in the item's unit); an item in the line's own unit wins a
+ * tie. Without a list, or with no item reached, the product's base price and tax apply.
+ */
+export function resolveLinePrice(product: CatalogueProduct, quantity: number, unit: string | undefined, indexed: IndexedPriceList | undefined, path: string): LinePrice {
+  const factor = unitFactor(product, unit, `${path}.unit`);
+  const baseQuantity = quantity * factor;
+  if (indexed) {
+    const levels = [indexed.byProduct.get(product.id), product.groupId ? indexed.byGroup.get(product.groupId) : undefined, indexed.all];
+    for (const items of levels) {
+      if (!items || items.length === 0) continue;
+      let best: { item: Item; itemFactor: number } | undefined;
+      for (const item of items) {
+        const itemFactor = item.unit === undefined ? 1 : safeFactor(product, item.unit);
+        if (itemFactor === undefined || baseQuantity / itemFactor + 1e-9 < item.minQuantity) continue;
+        if (
+          !best ||
+          item.minQuantity > best.item.minQuantity ||
+          (item.minQuantity === best.item.minQuantity && (item.unit ?? product.baseUnit) === (unit ?? product.baseUnit))
+        ) {
+          best = { item, itemFactor };
+        }
+      }
+      if (best) {
+        return { unitPrice: roundMinor((best.item.price / best.itemFactor) * factor), taxes: best.item.taxes, source: 'price_list', minQuantity: best.item.minQuantity };
+      }
+    }
+  }
+  const taxes: TaxOrFee[] = product.taxPercent > 0 ? [{ name: 'VAT', kind: 'percent', value: product.taxPercent }] : [];
+  return { unitPrice: roundMinor(product.basePrice * factor), taxes, source: 'base_price' };
+}
+
+function safeFactor(product: CatalogueProduct, unit: string): number | undefined {
+  if (unit === product.baseUnit) return 1;
+  return product.units.find((candidate) => candidate.name === unit)?.baseUnits;
+}
