@@ -8,6 +8,8 @@ import { customFieldDefinitionSchema, withCustomFields, type CustomFieldDefiniti
 import { parseWith } from './schema/validate.js';
 import type { ChangeListener, StorageAdapter } from './storage/contract.js';
 import { CrmValidationError } from './errors.js';
+import { PricingService } from './pricing/pricing-service.js';
+import type { PricingOptions } from './pricing/engine.js';
 
 /** Options of {@link createCrm}. */
 export interface CrmOptions {
@@ -23,13 +25,23 @@ export interface CrmOptions {
   now?: () => Date;
   /** The id source; `crypto.randomUUID` by default. */
   newId?: () => string;
+  /** Pricing options (coupon code generator, search bound of the best promotion combination). */
+  pricing?: PricingOptions;
 }
 
 /** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
 export type CrmServices = { [K in CollectionName]: ServiceOf<(typeof entityDefinitions)[K]['schema']> };
 
-/** The crmkit facade: a service per entity over one store, as one actor. */
-export type Crm = CrmServices & {
+/**
+ * The domain services: workflows that span entities (each in its domain folder), on the same store and actor.
+ */
+export interface CrmDomainServices {
+  /** Prices carts, quotes and orders; places orders with their coupons; guards product codes and combos. */
+  pricing: PricingService;
+}
+
+/** The crmkit facade: a service per entity and the domain services, over one store, as one actor. */
+export type Crm = CrmServices & CrmDomainServices & {
   /** The context services are built on (store, actor, access rules, clock). */
   readonly context: CrmContext;
   /** Calls `listener` once per commit (this tab's or another's). Returns the unsubscribe function. */
@@ -85,8 +97,13 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
   const services = Object.fromEntries(
     (Object.keys(entityDefinitions) as CollectionName[]).map((name) => [name, new EntityService(context, entityDefinitions[name].entity)]),
   ) as unknown as CrmServices;
+  // domain services: each registers its save guards on the context as it is built
+  const domain: CrmDomainServices = {
+    pricing: new PricingService(context, options.pricing),
+  };
   return {
     ...services,
+    ...domain,
     context,
     subscribe: (listener) => options.storage.subscribe(listener),
     as: (actor) => build({ ...options, actor }, access, byEntity),

@@ -18,10 +18,42 @@ export * from './storage/index.js';
 export * from './schema/index.js';
 export { systemActor, createAccessPolicy, type Actor, type Role, type AccessPolicy, type AccessPolicyOptions, type AccessAction } from './access/index.js';
 export { diffRecords, toAuditEntries, type FieldChange, type AuditEntry, type AuditMeta } from './audit/index.js';
-export { createCrm, type Crm, type CrmOptions, type CrmServices } from './crm.js';
+export { createCrm, type Crm, type CrmOptions, type CrmServices, type CrmDomainServices } from './crm.js';
 export { crmStorageSchema } from './crm/storage-schema.js';
 export { entityDefinitions, definitionOf, type EntityDefinition, type CollectionName } from './crm/entities.js';
 export { EntityService, type ListOptions, type ListPage, type ServiceOf } from './crm/entity-service.js';
 export { WriteSet, dataOf } from './crm/write-set.js';
 export { sequenceSchema, type Sequence } from './crm/sequence.js';
 export type { CrmContext, SaveEvent, SaveGuard } from './crm/context.js';
+export {
+  roundMinor,
+  percentOf,
+  selectPriceList,
+  isPriceListLive,
+  assignmentSpecificity,
+  resolveLinePrice,
+  indexPriceList,
+  unitFactor,
+  cartSchema,
+  cartLineSchema,
+  compilePricing,
+  type PricingContext,
+  type LinePrice,
+  type CatalogueProduct,
+  type IndexedPriceList,
+  type TaxOrFee,
+  type Cart,
+  type PricingCatalogue,
+  type PricingOptions,
+  type PricingEngine,
+  type PricingResult,
+  type PricedLine,
+  type LineDiscount,
+  type PromotionExplanation,
+  type IssuedCoupon,
+  PricingService,
+  findComboCycle,
+  type PlaceOrderInput,
+} from './pricing/index.js';
+export { takeNextNumber, DEFAULT_SEQUENCES } from './crm/numbering.js';
+export { allocateProportionally, contextRefusal, scopeMiss, type CataloguePromotion, type PromotionRefusal } from './promotions/index.js';

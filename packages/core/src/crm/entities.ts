@@ -55,7 +55,7 @@ export const entityDefinitions = {
   companies: define('company', companySchema, [...OWNED, 'name', 'status', 'taxCode', '*tagIds'], { customFields: true }),
   opportunities: define('opportunity', opportunitySchema, [...OWNED, 'stageId', 'status', 'companyId', 'contactId', 'salespersonId', 'salesTeamId', 'expectedCloseDate', 'leadId', '*tagIds'], { customFields: true }),
   quotes: define('quote', quoteSchema, [...OWNED, 'opportunityId', 'number', 'state', 'companyId', 'contactId']),
-  orders: define('order', orderSchema, [...OWNED, 'opportunityId', 'quoteId', 'number', 'status', 'companyId', 'contactId', 'date']),
+  orders: define('order', orderSchema, [...OWNED, 'opportunityId', 'quoteId', 'number', 'status', 'companyId', 'contactId', 'date', '*promotionIds']),
   contracts: define('contract', contractSchema, [...OWNED, 'opportunityId', 'number', 'status', 'companyId', 'contactId']),
   cases: define('case', caseSchema, [...OWNED, 'status', 'priority', 'contactId', 'companyId', 'orderId'], { customFields: true }),
   activities: define('activity', activitySchema, [...OWNED, 'assigneeId', 'status', 'dueAt', 'typeId', 'related.id']),

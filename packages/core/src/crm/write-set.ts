@@ -79,14 +79,14 @@ export class WriteSet {
    * result parsed whole, so cross-field rules hold. The write expects `current.rev`: if someone changed the
    * record since it was read, the commit fails with a conflict. Returns the new data, or undefined if invalid.
    */
-  update(entity: string, current: StoredRecord, patch: Record<string, unknown>, options: { pathPrefix?: string } = {}): Record<string, unknown> | undefined {
-    this.check('update', entity, current);
-    const merged: Record<string, unknown> = { ...dataOf(current), ...dataOf(patch) };
+  update(entity: string, current: StoredRecord<object>, patch: Record<string, unknown>, options: { pathPrefix?: string } = {}): Record<string, unknown> | undefined {
+    this.check('update', entity, current as StoredRecord);
+    const merged: Record<string, unknown> = { ...dataOf(current as StoredRecord), ...dataOf(patch) };
     for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
     const data = this.parse(entity, merged, options.pathPrefix ?? '');
     if (!data) return undefined;
     this.check('update', entity, data);
-    const fields = diffRecords(dataOf(current), data);
+    const fields = diffRecords(dataOf(current as StoredRecord), data);
     this.writes.push({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(fields) });
     return data;
   }
@@ -95,15 +95,15 @@ export class WriteSet {
    * Puts a record back exactly as it was (undo): `snapshot` is its earlier state, `current` what is stored
    * now (live or tombstone). Validation is skipped on purpose — the snapshot was valid when it was written.
    */
-  restore(entity: string, current: StoredRecord, snapshot: Readonly<Record<string, unknown>>): void {
-    this.check('update', entity, current);
+  restore(entity: string, current: StoredRecord<object>, snapshot: Readonly<Record<string, unknown>>): void {
+    this.check('update', entity, current as StoredRecord);
     const data = dataOf(snapshot);
-    this.writes.push({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(diffRecords(dataOf(current), data)) });
+    this.writes.push({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(diffRecords(dataOf(current as StoredRecord), data)) });
   }
 
   /** Deletes a record (a tombstone), expecting its current revision. */
-  remove(entity: string, current: StoredRecord): void {
-    this.check('delete', entity, current);
+  remove(entity: string, current: StoredRecord<object>): void {
+    this.check('delete', entity, current as StoredRecord);
     this.writes.push({ op: 'delete', entity, id: current.id, expectedRev: current.rev, meta: this.meta() });
   }
 

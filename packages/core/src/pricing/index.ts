@@ -14,3 +14,5 @@ export {
   type PromotionExplanation,
   type IssuedCoupon,
 } from './engine.js';
+export { PricingService, type PlaceOrderInput } from './pricing-service.js';
+export { findComboCycle } from './combo.js';

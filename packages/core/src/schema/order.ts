@@ -27,6 +27,8 @@ export const orderSchema = z.object({
   gps: geoPointSchema.optional(),
   photos: z.array(mediaRefSchema).max(50).optional(),
   couponCodes: z.array(z.string().trim().max(50)).max(20).optional(),
+  /** The promotions applied to this order (usage limits count them). */
+  promotionIds: z.array(idSchema).max(200).optional(),
   note: textSchema.optional(),
   status: z.enum(['draft', 'confirmed', 'delivered', 'cancelled']).default('draft'),
   ...ownershipShape,

@@ -1,0 +1,162 @@
+import { CrmValidationError, type CrmValidationIssue } from '../errors.js';
+import type { CrmContext } from '../crm/context.js';
+import { takeNextNumber } from '../crm/numbering.js';
+import { WriteSet } from '../crm/write-set.js';
+import type { Coupon } from '../schema/coupon.js';
+import type { Order } from '../schema/order.js';
+import type { PriceList } from '../schema/price-list.js';
+import type { Product } from '../schema/product.js';
+import type { Promotion } from '../schema/promotion.js';
+import type { StoredRecord } from '../storage/contract.js';
+import type { Cart } from './cart.js';
+import { compilePricing, type PricingEngine, type PricingOptions, type PricingResult } from './engine.js';
+import type { PricingContext } from './pricing-context.js';
+import { findComboCycle } from './combo.js';
+
+/** What a sales order (tele or face to face) carries besides its lines. */
+export interface PlaceOrderInput {
+  cart: Cart;
+  context: Omit<PricingContext, 'orderId' | 'usage'>;
+  /** The buyer: a contact or a company. */
+  contactId?: string;
+  companyId?: string;
+  date?: string;
+  deliveryAddress?: Order['deliveryAddress'];
+  deliveryTime?: string;
+  paymentMethod?: Order['paymentMethod'];
+  gps?: Order['gps'];
+  photos?: Order['photos'];
+  note?: string;
+  quoteId?: string;
+  opportunityId?: string;
+}
+
+/**
+ * Prices carts, quotes and orders with one engine over the store's catalogue, and places orders: the order,
+ * the coupons it redeems and the coupons it earns commit together or not at all. Also guards products: a
+ * product code is unique and a combo may not contain itself.
+ */
+export class PricingService {
+  private engine: { key: string; engine: PricingEngine } | undefined;
+
+  constructor(
+    private readonly context: CrmContext,
+    private readonly options: PricingOptions = {},
+  ) {
+    context.saveGuards.push(async (event) => {
+      if (event.entity === 'product') await this.guardProduct(event.data as Product, event.id);
+      return [];
+    });
+  }
+
+  private async guardProduct(product: Product, id: string): Promise<void> {
+    const issues: CrmValidationIssue[] = [];
+    const same = await this.context.storage.query({ entity: 'product', where: [{ field: 'code', op: 'eq', value: product.code }], limit: 2 });
+    if (same.records.some((record) => record.id !== id)) issues.push({ path: 'code', message: `product code "${product.code}" is already taken`, code: 'duplicate_code' });
+    if (product.packaging.kind === 'combo') {
+      const cycle = await findComboCycle(id, product, async (ids) => (await this.context.storage.get('product', ids)) as (StoredRecord<Product> | undefined)[]);
+      if (cycle) issues.push({ path: `packaging.items.${cycle.itemIndex}.productId`, message: `a combo may not contain itself (${cycle.path.join(' → ')})`, code: 'combo_cycle' });
+    }
+    if (issues.length > 0) throw new CrmValidationError(issues, 'product');
+  }
+
+  private async loadAll<T extends object>(entity: string): Promise<StoredRecord<T>[]> {
+    const records: StoredRecord<T>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.context.storage.query({ entity, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+      records.push(...(page.records as unknown as StoredRecord<T>[]));
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return records;
+  }
+
+  /** The compiled engine, rebuilt only when products, price lists or promotions changed since. */
+  private async compiled(coupons: StoredRecord<Coupon>[]): Promise<PricingEngine> {
+    const [products, priceLists, promotions] = await Promise.all([this.loadAll<Product>('product'), this.loadAll<PriceList>('priceList'), this.loadAll<Promotion>('promotion')]);
+    const key = [...products, ...priceLists, ...promotions].map((record) => `${record.id}@${record.rev}`).join(',');
+    if (coupons.length === 0 && this.engine?.key === key) return this.engine.engine;
+    const engine = compilePricing({ products, priceLists, promotions, coupons }, this.options);
+    if (coupons.length === 0) this.engine = { key, engine };
+    return engine;
+  }
+
+  private async couponsNamed(codes: readonly string[]): Promise<StoredRecord<Coupon>[]> {
+    if (codes.length === 0) return [];
+    const page = await this.context.storage.query({ entity: 'coupon', where: [{ field: 'code', op: 'in', values: codes }], limit: codes.length * 2 });
+    return page.records as unknown as StoredRecord<Coupon>[];
+  }
+
+  private async usage(customerId: string | undefined): Promise<NonNullable<PricingContext['usage']>> {
+    const promotions = await this.loadAll<Promotion>('promotion');
+    const usage: Record<string, { total: number; byCustomer: number }> = {};
+    for (const promotion of promotions) {
+      if (promotion.limits.total === undefined && promotion.limits.perCustomer === undefined) continue;
+      const orders = await this.context.storage.query({ entity: 'order', where: [{ field: 'promotionIds', op: 'eq', value: promotion.id }] });
+      const live = orders.records.filter((order) => order['status'] !== 'cancelled');
+      usage[promotion.id] = {
+        total: live.length,
+        byCustomer: customerId ? live.filter((order) => order['contactId'] === customerId || order['companyId'] === customerId).length : 0,
+      };
+    }
+    return usage;
+  }
+
+  /** Prices a cart for a customer: list prices, promotions with explanations, taxes and fees, totals. */
+  async price(cart: Cart, context: PricingContext): Promise<PricingResult> {
+    const engine = await this.compiled(await this.couponsNamed(cart.couponCodes ?? []));
+    return engine.price(cart, { ...context, usage: context.usage ?? (await this.usage(context.customerId)) });
+  }
+
+  /**
+   * Places an order: prices it, then in ONE commit creates the order (numbered from the `order` sequence),
+   * marks the coupons it used as redeemed and creates the coupons it earned. A coupon earned here cannot be
+   * used here; a coupon used concurrently elsewhere makes this commit fail with a conflict.
+   */
+  async placeOrder(input: PlaceOrderInput): Promise<{ order: StoredRecord<Order>; pricing: PricingResult; coupons: StoredRecord<Coupon>[] }> {
+    const orderId = this.context.newId();
+    const customerId = input.context.customerId ?? input.contactId ?? input.companyId;
+    const coupons = await this.couponsNamed(input.cart.couponCodes ?? []);
+    const engine = await this.compiled(coupons);
+    const pricing = engine.price(input.cart, { ...input.context, ...(customerId ? { customerId } : {}), orderId, usage: await this.usage(customerId) });
+    const writes = new WriteSet(this.context, 'order.place');
+    const number = await takeNextNumber(this.context, writes, 'order');
+    const now = this.context.now().toISOString();
+    const order: Record<string, unknown> = {
+      number,
+      date: input.date ?? input.context.date,
+      currency: pricing.currency,
+      lines: pricing.lines.map((line) => ({
+        productId: line.productId,
+        description: line.free ? `${line.productCode} (tặng / free)` : line.productCode,
+        quantity: line.quantity,
+        unit: line.unit,
+        unitPrice: line.unitPrice,
+        ...(line.gross > 0 && line.discount > 0 ? { discountPercent: Math.min(100, Math.round((line.discount / line.gross) * 10_000) / 100) } : {}),
+      })),
+      totals: pricing.totals,
+      promotionIds: pricing.promotions.filter((promotion) => promotion.status === 'applied').map((promotion) => promotion.promotionId),
+      couponCodes: pricing.couponsRedeemed.map((coupon) => coupon.code),
+      status: 'confirmed',
+    };
+    for (const key of ['contactId', 'companyId', 'deliveryAddress', 'deliveryTime', 'paymentMethod', 'gps', 'photos', 'note', 'quoteId', 'opportunityId'] as const) {
+      if (input[key] !== undefined) order[key] = input[key];
+    }
+    if (input.context.channel) order['channel'] = input.context.channel;
+    writes.create('order', order, { id: orderId });
+    for (const redeemed of pricing.couponsRedeemed) {
+      const coupon = coupons.find((candidate) => candidate.id === redeemed.couponId)!;
+      writes.update('coupon', coupon, { status: 'redeemed', redeemedOnOrderId: orderId, redeemedAt: now });
+    }
+    if (pricing.couponsIssued.length > 0 && !customerId) {
+      throw new CrmValidationError([{ path: 'contactId', message: 'a coupon can only be issued to a known customer', code: 'required' }], 'order');
+    }
+    for (const issued of pricing.couponsIssued) {
+      writes.create('coupon', { code: issued.code, promotionId: issued.promotionId, issuedToCustomerId: customerId, issuedOnOrderId: orderId, issuedAt: now, expiresAt: issued.expiresAt, status: 'active', reward: issued.reward });
+    }
+    const { records } = await writes.commit('order');
+    const stored = records.find((record) => record.id === orderId) as unknown as StoredRecord<Order>;
+    const issued = records.filter((record) => record['issuedOnOrderId'] === orderId && record['code'] !== undefined && record['promotionId'] !== undefined) as unknown as StoredRecord<Coupon>[];
+    return { order: stored, pricing, coupons: issued };
+  }
+}
