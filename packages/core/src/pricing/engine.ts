@@ -24,11 +24,6 @@ export interface PricingCatalogue {
 export interface PricingOptions {
   /** Makes coupon codes for coupon-executed promotions; random by default, injectable for tests. */
   newCouponCode?: () => string;
-  /**
-   * How many of the best candidate promotions are searched exhaustively for the best combination (the rest
-   * are added greedily). Default 14 (16,384 subsets at most).
-   */
-  searchBound?: number;
 }
 
 /** A discount on a line, and the programme or coupon it comes from. */
@@ -95,7 +90,8 @@ export interface PricingResult {
 
 interface Candidate {
   promotion: CataloguePromotion;
-  perLine: Map<number, number>;
+  /** The discount per line index; computed only for the promotions chosen (ranking needs only `value`). */
+  allocate(): Map<number, number>;
   free?: { product: CatalogueProduct; quantity: number; unitPrice: number };
   value: number;
 }
@@ -127,7 +123,7 @@ function addDays(date: string, days: number): string {
  *    products, basis below minimum / above maximum — or a candidate with its value to the customer;
  * 3. the best combination of candidates is chosen: at most one per exclusive group, a non-stackable one
  *    alone, the highest total value; ties go to the higher total priority, then to the codes in order. The
- *    search is exhaustive over the `searchBound` best candidates and greedy beyond;
+ *    choice is exact (conflicts form disjoint cliques), so no search bound is needed;
  * 4. presented coupons are checked and applied to what is left of each line;
  * 5. taxes and fees are computed on each line's net (percentages rounded per line, fixed fees per unit);
  *    free lines carry neither; totals are sums of line amounts.
@@ -139,7 +135,6 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
   const coupons = new Map((catalogue.coupons ?? []).map((coupon) => [coupon.code, coupon]));
   const promotions = [...catalogue.promotions].sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
   const newCouponCode = options.newCouponCode ?? defaultCouponCode;
-  const searchBound = options.searchBound ?? 14;
 
   function listIndex(list: PriceList & { id: string }): IndexedPriceList {
     let indexed = indexedLists.get(list.id);
@@ -150,55 +145,68 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
     return indexed;
   }
 
-  function qualifies(promotion: CataloguePromotion, product: CatalogueProduct): boolean {
+  // Which products each promotion applies to, resolved once (groups and attributes expanded), so qualifying
+  // a line is one set lookup.
+  const applicable = new Map<string, Set<string> | 'all'>();
+  for (const promotion of promotions) {
     const a = promotion.appliesTo;
-    if (a.productIds.length === 0 && a.groupIds.length === 0 && !a.attribute) return true;
-    if (a.productIds.includes(product.id)) return true;
-    if (product.groupId && a.groupIds.includes(product.groupId)) return true;
-    if (a.attribute) {
-      const attribute = product.attributes.find((candidate) => candidate.key === a.attribute!.key);
-      if (attribute && a.attribute.values.includes(String(attribute.value))) return true;
+    if (a.productIds.length === 0 && a.groupIds.length === 0 && !a.attribute) {
+      applicable.set(promotion.id, 'all');
+      continue;
     }
-    return false;
+    const ids = new Set(a.productIds);
+    const groups = new Set(a.groupIds);
+    const values = a.attribute ? new Set(a.attribute.values) : undefined;
+    for (const product of catalogue.products) {
+      if (product.groupId !== undefined && groups.has(product.groupId)) ids.add(product.id);
+      else if (values && product.attributes.some((attribute) => attribute.key === a.attribute!.key && values.has(String(attribute.value)))) ids.add(product.id);
+    }
+    applicable.set(promotion.id, ids);
   }
 
-  function rewardOn(reward: Reward, lines: readonly PricedLine[], qualifying: readonly number[]): Pick<Candidate, 'perLine' | 'free' | 'value'> {
-    const perLine = new Map<number, number>();
-    const gross = qualifying.map((i) => lines[i]!.gross);
-    const totalGross = gross.reduce((sum, value) => sum + value, 0);
+  /**
+   * What a reward is worth to the customer on the qualifying lines, and how it splits over them. The value is
+   * exact (the same per-line rounding as the split), but the split itself is only made when asked.
+   */
+  function rewardOn(reward: Reward, lines: readonly PricedLine[], qualifying: readonly number[]): Pick<Candidate, 'allocate' | 'free' | 'value'> {
+    const split = (amounts: () => number[]) => () => {
+      const perLine = new Map<number, number>();
+      const values = amounts();
+      qualifying.forEach((i, k) => perLine.set(i, values[k]!));
+      return perLine;
+    };
+    const grossOf = () => qualifying.map((i) => lines[i]!.gross);
     switch (reward.kind) {
       case 'percent_off': {
-        let amounts = qualifying.map((i) => percentOf(lines[i]!.gross, reward.percent));
-        const sum = amounts.reduce((total, value) => total + value, 0);
-        if (reward.cap !== undefined && sum > reward.cap) amounts = allocateProportionally(reward.cap, gross);
-        qualifying.forEach((i, k) => perLine.set(i, amounts[k]!));
-        break;
+        let sum = 0;
+        for (const i of qualifying) sum += percentOf(lines[i]!.gross, reward.percent);
+        if (reward.cap !== undefined && sum > reward.cap) {
+          const cap = reward.cap;
+          return { value: cap, allocate: split(() => allocateProportionally(cap, grossOf())) };
+        }
+        return { value: sum, allocate: split(() => qualifying.map((i) => percentOf(lines[i]!.gross, reward.percent))) };
       }
       case 'amount_off': {
-        const amounts = allocateProportionally(Math.min(reward.amount, totalGross), gross);
-        qualifying.forEach((i, k) => perLine.set(i, amounts[k]!));
-        break;
+        let total = 0;
+        for (const i of qualifying) total += lines[i]!.gross;
+        const amount = Math.min(reward.amount, total);
+        return { value: amount, allocate: split(() => allocateProportionally(amount, grossOf())) };
       }
       case 'fixed_price': {
-        for (const i of qualifying) {
-          const line = lines[i]!;
-          perLine.set(i, Math.max(0, line.gross - roundMinor(reward.price * line.quantity)));
-        }
-        break;
+        const amounts = qualifying.map((i) => Math.max(0, lines[i]!.gross - roundMinor(reward.price * lines[i]!.quantity)));
+        return { value: amounts.reduce((sum, value) => sum + value, 0), allocate: split(() => amounts) };
       }
       case 'free_products': {
+        const none = { value: 0, allocate: () => new Map<number, number>() };
         const quantity = qualifying.reduce((sum, i) => sum + lines[i]!.quantity, 0);
         let free = Math.floor(quantity / reward.buyQuantity + 1e-9) * reward.freeQuantity;
         if (reward.maxFree !== undefined) free = Math.min(free, reward.maxFree);
         const product = products.get(reward.freeProductId);
-        if (free <= 0 || !product) return { perLine, value: 0 };
+        if (free <= 0 || !product) return none;
         const unitPrice = resolveLinePrice(product, free, undefined, undefined, 'reward').unitPrice;
-        return { perLine, free: { product, quantity: free, unitPrice }, value: roundMinor(unitPrice * free) };
+        return { ...none, free: { product, quantity: free, unitPrice }, value: roundMinor(unitPrice * free) };
       }
     }
-    let value = 0;
-    for (const amount of perLine.values()) value += amount;
-    return { perLine, value };
   }
 
   function conflicts(a: CataloguePromotion, b: CataloguePromotion): boolean {
@@ -206,37 +214,52 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
     return a.exclusiveGroup !== undefined && a.exclusiveGroup === b.exclusiveGroup;
   }
 
-  function better(a: { value: number; priority: number; codes: string }, b: { value: number; priority: number; codes: string }): boolean {
+  /** Orders two candidates for the customer: more value, then higher priority, then the code. */
+  function preferred(a: Candidate, b: Candidate): boolean {
     if (a.value !== b.value) return a.value > b.value;
-    if (a.priority !== b.priority) return a.priority > b.priority;
-    return a.codes < b.codes;
+    if (a.promotion.priority !== b.promotion.priority) return a.promotion.priority > b.promotion.priority;
+    return a.promotion.code < b.promotion.code;
   }
 
-  function bestCombination(candidates: Candidate[]): Candidate[] {
-    const ranked = [...candidates].sort((a, b) => b.value - a.value || b.promotion.priority - a.promotion.priority || a.promotion.code.localeCompare(b.promotion.code));
-    const searched = ranked.slice(0, searchBound);
-    let best: { chosen: Candidate[]; score: { value: number; priority: number; codes: string } } = { chosen: [], score: { value: -1, priority: 0, codes: '' } };
-    const chosen: Candidate[] = [];
-    const visit = (at: number, value: number, priority: number) => {
-      if (at === searched.length) {
-        const score = { value, priority, codes: chosen.map((c) => c.promotion.code).sort().join(',') };
-        if (better(score, best.score)) best = { chosen: [...chosen], score };
-        return;
-      }
-      const candidate = searched[at]!;
-      if (chosen.every((other) => !conflicts(candidate.promotion, other.promotion))) {
-        chosen.push(candidate);
-        visit(at + 1, value + candidate.value, priority + candidate.promotion.priority);
-        chosen.pop();
-      }
-      visit(at + 1, value, priority);
+  function score(chosen: readonly Candidate[]): { value: number; priority: number; codes: string } {
+    return {
+      value: chosen.reduce((sum, candidate) => sum + candidate.value, 0),
+      priority: chosen.reduce((sum, candidate) => sum + candidate.promotion.priority, 0),
+      codes: chosen.map((candidate) => candidate.promotion.code).sort().join(','),
     };
-    visit(0, 0, 0);
-    const result = best.chosen;
-    for (const candidate of ranked.slice(searchBound)) {
-      if (result.every((other) => !conflicts(candidate.promotion, other.promotion))) result.push(candidate);
+  }
+
+  /**
+   * The best combination, exactly and in linear time: conflicts form disjoint cliques (one exclusive group
+   * each) plus the non-stackable programmes, which stand alone. So the best stackable set takes every
+   * ungrouped candidate and the preferred one of each group, and it is compared with each non-stackable
+   * candidate alone. Ties: total value, then total priority, then the codes in order.
+   */
+  function bestCombination(candidates: Candidate[]): Candidate[] {
+    const free: Candidate[] = [];
+    const byGroup = new Map<string, Candidate>();
+    const alone: Candidate[] = [];
+    for (const candidate of candidates) {
+      if (!candidate.promotion.stackable) alone.push(candidate);
+      else if (candidate.promotion.exclusiveGroup === undefined) free.push(candidate);
+      else {
+        const current = byGroup.get(candidate.promotion.exclusiveGroup);
+        if (!current || preferred(candidate, current)) byGroup.set(candidate.promotion.exclusiveGroup, candidate);
+      }
     }
-    return result;
+    let best: Candidate[] = [...free, ...byGroup.values()];
+    let bestScore = score(best);
+    for (const candidate of alone) {
+      const single = score([candidate]);
+      if (
+        single.value > bestScore.value ||
+        (single.value === bestScore.value && (single.priority > bestScore.priority || (single.priority === bestScore.priority && single.codes < bestScore.codes)))
+      ) {
+        best = [candidate];
+        bestScore = single;
+      }
+    }
+    return best;
   }
 
   return {
@@ -282,6 +305,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       });
       if (issues.length > 0) throw new CrmValidationError(issues, 'cart');
 
+      const lineProducts = lines.map((line) => products.get(line.productId)!);
+      const baseQuantities = lines.map((line, i) => line.quantity * unitFactor(lineProducts[i]!, line.unit, ''));
       // 2. explain every promotion; collect candidates
       const explanations = new Map<string, PromotionExplanation>();
       const candidates: Candidate[] = [];
@@ -301,9 +326,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           continue;
         }
         const qualifying: number[] = [];
-        lines.forEach((line, i) => {
-          if (qualifies(promotion, products.get(line.productId)!)) qualifying.push(i);
-        });
+        const eligible = applicable.get(promotion.id)!;
+        for (let i = 0; i < lines.length; i++) if (eligible === 'all' || eligible.has(lines[i]!.productId)) qualifying.push(i);
         if (qualifying.length === 0) {
           explanation.reason = 'not_applicable_products';
           continue;
@@ -311,7 +335,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         const basis =
           promotion.basis.measure === 'amount'
             ? qualifying.reduce((sum, i) => sum + lines[i]!.gross, 0)
-            : qualifying.reduce((sum, i) => sum + lines[i]!.quantity * unitFactor(products.get(lines[i]!.productId)!, lines[i]!.unit, ''), 0);
+            : qualifying.reduce((sum, i) => sum + baseQuantities[i]!, 0);
         if (basis < promotion.basis.min) {
           explanation.reason = 'basis_below_minimum';
           explanation.detail = `${basis} < ${promotion.basis.min}`;
@@ -347,7 +371,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           couponsIssued.push({ promotionId: promotion.id, code: newCouponCode(), expiresAt: addDays(context.date, promotion.execution.validDays), reward: promotion.reward });
           continue;
         }
-        for (const [i, amount] of candidate.perLine) applyDiscount(lines[i]!, 'promotion', promotion.code, amount);
+        for (const [i, amount] of candidate.allocate()) applyDiscount(lines[i]!, 'promotion', promotion.code, amount);
         if (candidate.free) {
           const { product, quantity, unitPrice } = candidate.free;
           const gross = roundMinor(unitPrice * quantity);
@@ -387,7 +411,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         const indices = lines.map((_, i) => i);
         const reward = rewardOn(coupon.reward, lines.map((line) => ({ ...line, gross: line.net })), indices.filter((i) => open[i]! > 0));
         let amount = 0;
-        for (const [i, value] of reward.perLine) amount += applyDiscount(lines[i]!, 'coupon', coupon.code, value);
+        for (const [i, value] of reward.allocate()) amount += applyDiscount(lines[i]!, 'coupon', coupon.code, value);
         couponsRedeemed.push({ code: coupon.code, couponId: coupon.id, amount });
       });
       if (couponIssues.length > 0) throw new CrmValidationError(couponIssues, 'cart');

@@ -60,7 +60,7 @@ export interface LinePrice {
  * The price of `quantity` × `unit` of a product under a price list. The most specific items win — the
  * product's own over its group's over the list's catch-all — and among those, the one with the highest
  * minimum quantity the line reaches (minimums count in the item's unit); an item in the line's own unit wins a
- * tie. Without a list, or with no item reached, the product's base price and tax apply.
+ * tie, and otherwise the first such item in the list. Without a list, or with no item reached, the product's base price and tax apply.
  */
 export function resolveLinePrice(product: CatalogueProduct, quantity: number, unit: string | undefined, indexed: IndexedPriceList | undefined, path: string): LinePrice {
   const factor = unitFactor(product, unit, `${path}.unit`);
@@ -73,10 +73,11 @@ export function resolveLinePrice(product: CatalogueProduct, quantity: number, un
       for (const item of items) {
         const itemFactor = item.unit === undefined ? 1 : safeFactor(product, item.unit);
         if (itemFactor === undefined || baseQuantity / itemFactor + 1e-9 < item.minQuantity) continue;
+        const lineUnit = unit ?? product.baseUnit;
         if (
           !best ||
           item.minQuantity > best.item.minQuantity ||
-          (item.minQuantity === best.item.minQuantity && (item.unit ?? product.baseUnit) === (unit ?? product.baseUnit))
+          (item.minQuantity === best.item.minQuantity && (item.unit ?? product.baseUnit) === lineUnit && (best.item.unit ?? product.baseUnit) !== lineUnit)
         ) {
           best = { item, itemFactor };
         }

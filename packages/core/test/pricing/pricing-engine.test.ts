@@ -200,3 +200,15 @@ describe('bad input is refused with field-named errors', () => {
     assert.deepEqual(issuesOf(() => engine.price({ lines: [{ productId: 'kem', quantity: -2 }] }, today)), ['lines.0.quantity']);
   });
 });
+
+describe('splitting a cart-level discount over lines', () => {
+  it('never loses or invents a đồng, and each share is within one unit of exact', async () => {
+    const { allocateProportionally } = await import('@crmkit/core');
+    const weights = [333_333, 333_333, 333_334, 1];
+    const shares = allocateProportionally(100_000, weights);
+    assert.equal(shares.reduce((sum, share) => sum + share, 0), 100_000);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    shares.forEach((share, i) => assert.ok(Math.abs(share - (100_000 * weights[i]!) / total) < 1));
+    assert.deepEqual(allocateProportionally(0, [1, 2]), [0, 0]);
+  });
+});
