@@ -1,0 +1,266 @@
+import { personNameSimilarity } from './name-similarity.js';
+import type { PreparedRecord, PreparedValue } from './prepare.js';
+import type { DedupAction, DedupFieldDefinition, DedupRule, DedupSettings } from './rules.js';
+import { hashString, mixHash } from './hash.js';
+import { similarityFunction } from './similarity.js';
+
+/** How one field of a rule matched. */
+export interface FieldMatch {
+  field: string;
+  /** `exact` or `fuzzy`, as the rule asks. */
+  match: 'exact' | 'fuzzy';
+  /** Similarity 0–1 (1 for an exact match); null when the field was blank and the rule ignores blanks. */
+  score: number | null;
+  /** The normalised values that matched (this record's, the other's); null when blank. */
+  values: readonly [string, string] | null;
+}
+
+/** One rule that matched a pair of records. */
+export interface RuleMatch {
+  ruleId: string;
+  label: string | undefined;
+  /** Mean score of the rule's non-blank fields. */
+  score: number;
+  fields: readonly FieldMatch[];
+  onCreate: DedupAction;
+  onEdit: DedupAction;
+}
+
+/** Another record that duplicates the one checked, with every rule that says so. */
+export interface DuplicateMatch {
+  /** The other record's id. */
+  id: string;
+  /** The best rule score. */
+  score: number;
+  /** Every matching rule, best first. */
+  rules: readonly RuleMatch[];
+  /** `block` when any matching rule blocks for the mode checked (create or edit), else `warn`. */
+  action: DedupAction;
+}
+
+interface CompiledField {
+  field: string;
+  definition: DedupFieldDefinition;
+  fuzzy: boolean;
+  threshold: number;
+  ignoreBlank: boolean;
+  similarity: (a: string, b: string) => number;
+}
+
+interface CompiledRule {
+  index: number;
+  rule: DedupRule;
+  fields: CompiledField[];
+  exact: CompiledField[];
+  /** The fuzzy field whose blocking keys are used when the rule has any fuzzy field. */
+  blockOn: CompiledField | undefined;
+}
+
+/**
+ * A blocking key (a 30-bit hash of the rule and the values it combines) and whether it came from exact
+ * values only (then every record under it is a true match of that rule).
+ */
+export interface BlockingKey {
+  key: number;
+  exact: boolean;
+}
+
+const MAX_KEYS_PER_RULE = 64;
+
+/**
+ * Duplicate settings compiled for speed: compares prepared records and derives the blocking keys the
+ * index files them under. A record can only match another through a rule if they share one of that rule's
+ * keys: exact fields are combined into the key, and a fuzzy field contributes keys that survive typical
+ * noise (a person name gives its sorted words, its words without spaces, surname+given, given+middle,
+ * surname+middle and given+surname initial).
+ */
+export class DedupMatcher {
+  /** The settings compiled. */
+  readonly settings: DedupSettings;
+  private readonly rules: CompiledRule[];
+
+  constructor(settings: DedupSettings) {
+    this.settings = settings;
+    this.rules = settings.rules
+      .filter((rule) => rule.enabled)
+      .map((rule, index) => {
+        const fields = rule.fields.map<CompiledField>((f) => ({
+          field: f.field,
+          definition: settings.fields[f.field]!,
+          fuzzy: f.match === 'fuzzy',
+          threshold: f.threshold,
+          ignoreBlank: f.ifBlank === 'ignore',
+          similarity: similarityFunction(f.algorithm),
+        }));
+        const exact = fields.filter((f) => !f.fuzzy && !f.ignoreBlank);
+        const fuzzy = fields.filter((f) => f.fuzzy && !f.ignoreBlank);
+        return { index, rule, fields, exact, blockOn: fuzzy[0] };
+      });
+  }
+
+  /** Blocking keys of a record: one set per rule, seeded by the rule so rules never share buckets. */
+  blockingKeys(record: PreparedRecord): BlockingKey[] {
+    const out: BlockingKey[] = [];
+    for (const rule of this.rules) {
+      let parts: number[] = [mixHash(0x2545f491, rule.index)];
+      let blank = false;
+      for (const field of rule.exact) {
+        const values = record.fields[field.field] ?? [];
+        if (values.length === 0) {
+          blank = true;
+          break;
+        }
+        if (values.length === 1 && parts.length === 1) {
+          parts[0] = mixHash(parts[0]!, valueHash(values[0]!));
+          continue;
+        }
+        const next: number[] = [];
+        for (const prefix of parts) for (const value of values) if (next.length < MAX_KEYS_PER_RULE) next.push(mixHash(prefix, valueHash(value)));
+        parts = next;
+      }
+      if (blank) continue;
+      if (rule.blockOn === undefined) {
+        if (rule.exact.length === 0) continue; // only blank-tolerant fields: nothing selective to block on
+        for (const key of parts) out.push({ key, exact: true });
+        continue;
+      }
+      const values = record.fields[rule.blockOn.field] ?? [];
+      if (values.length === 0) continue;
+      const fuzzyKeys: number[] = [];
+      for (const value of values) for (const key of fuzzyBlockingKeys(value, rule.blockOn.definition)) if (!fuzzyKeys.includes(key)) fuzzyKeys.push(key);
+      for (const prefix of parts) for (const key of fuzzyKeys) out.push({ key: mixHash(prefix, key), exact: false });
+    }
+    return out;
+  }
+
+  /**
+   * Compares two prepared records under every enabled rule. Returns null when no rule matches; otherwise
+   * the match as seen from `a` (its `id` is `b`'s), with the action for `mode`.
+   */
+  compare(a: PreparedRecord, b: PreparedRecord, mode: 'create' | 'edit' = 'create'): DuplicateMatch | null {
+    let matched: RuleMatch[] | null = null;
+    for (const rule of this.rules) {
+      const result = evaluateRule(rule, a, b);
+      if (result !== null) (matched ??= []).push(result);
+    }
+    if (matched === null) return null;
+    matched.sort((x, y) => y.score - x.score);
+    const action: DedupAction = matched.some((m) => (mode === 'create' ? m.onCreate : m.onEdit) === 'block') ? 'block' : 'warn';
+    return { id: b.id, score: matched[0]!.score, rules: matched, action };
+  }
+
+  /** True when any rule matches (no explanation built, nothing allocated): the scan's fast path. */
+  matches(a: PreparedRecord, b: PreparedRecord): boolean {
+    for (const rule of this.rules) if (ruleMatches(rule, a, b)) return true;
+    return false;
+  }
+}
+
+function ruleMatches(rule: CompiledRule, a: PreparedRecord, b: PreparedRecord): boolean {
+  let counted = 0;
+  for (const field of rule.fields) {
+    const left = a.fields[field.field]!;
+    const right = b.fields[field.field]!;
+    if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {
+      if (!field.ignoreBlank) return false;
+      continue;
+    }
+    let ok = false;
+    for (let i = 0; i < left.length && !ok; i++) {
+      const x = left[i]!;
+      for (let j = 0; j < right.length; j++) {
+        const y = right[j]!;
+        if (x.key === y.key || (field.fuzzy && fuzzyScore(x, y, field) >= field.threshold)) {
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (!ok) return false;
+    counted++;
+  }
+  return counted > 0;
+}
+
+function evaluateRule(rule: CompiledRule, a: PreparedRecord, b: PreparedRecord): RuleMatch | null {
+  const fields: FieldMatch[] = [];
+  let total = 0;
+  let counted = 0;
+  for (const field of rule.fields) {
+    const left = a.fields[field.field] ?? [];
+    const right = b.fields[field.field] ?? [];
+    if (left.length === 0 || right.length === 0) {
+      if (!field.ignoreBlank) return null;
+      fields.push({ field: field.field, match: field.fuzzy ? 'fuzzy' : 'exact', score: null, values: null });
+      continue;
+    }
+    let best = -1;
+    let pair: [string, string] | null = null;
+    for (const x of left) {
+      for (const y of right) {
+        const score = field.fuzzy ? fuzzyScore(x, y, field) : x.key === y.key ? 1 : 0;
+        if (score > best) {
+          best = score;
+          pair = [x.key, y.key];
+          if (score === 1) break;
+        }
+      }
+      if (best === 1) break;
+    }
+    if (best < (field.fuzzy ? field.threshold : 1)) return null;
+    total += best;
+    counted++;
+    fields.push({ field: field.field, match: field.fuzzy ? 'fuzzy' : 'exact', score: best, values: pair });
+  }
+  if (counted === 0) return null;
+  return { ruleId: rule.rule.id, label: rule.rule.label, score: total / counted, fields, onCreate: rule.rule.onCreate, onEdit: rule.rule.onEdit };
+}
+
+function fuzzyScore(x: PreparedValue, y: PreparedValue, field: CompiledField): number {
+  if (x.key === y.key) return 1;
+  if (x.name !== undefined && y.name !== undefined) return personNameSimilarity(x.name, y.name, field.similarity);
+  return field.similarity(x.key, y.key);
+}
+
+function valueHash(value: PreparedValue): number {
+  return (value.hash ??= hashString(value.key));
+}
+
+const TAG = { sg: 1, cj: 2, gm: 3, sm: 4, s: 5, gi: 6, head: 7, tail: 8, local: 9, domain: 10, whole: 11, sorted: 12, first: 13, last: 14, prefix: 15, suffix: 16 } as const;
+
+/**
+ * Keys (hashes) under which a fuzzy value is filed, chosen so that one typo, a dropped word or a changed
+ * word order still leaves at least one key shared with the original. A person name gives: surname+given,
+ * the words without spaces, given+middle and surname+middle (or the surname alone when there is no middle
+ * name), and given+surname initial.
+ */
+export function fuzzyBlockingKeys(value: PreparedValue, definition: DedupFieldDefinition): number[] {
+  const name = value.name;
+  if (definition.kind === 'personName' && name !== undefined) {
+    const surname = hashString(name.surname);
+    const given = hashString(name.given);
+    const keys = [mixHash(mixHash(TAG.sg, surname), given), mixHash(TAG.cj, hashString(name.compact))];
+    if (name.middle.length > 0) {
+      const middle = hashString(name.middle.join(' '));
+      keys.push(mixHash(mixHash(TAG.gm, given), middle), mixHash(mixHash(TAG.sm, surname), middle));
+    } else keys.push(mixHash(TAG.s, surname)); // "Lê ình" for "Lê Bình": only the surname is left to share
+    keys.push(mixHash(mixHash(TAG.gi, given), name.surname.charCodeAt(0) || 0));
+    return keys;
+  }
+  const key = value.key;
+  switch (definition.kind) {
+    case 'phone':
+      return [mixHash(TAG.head, hashString(key.slice(0, 7))), mixHash(TAG.tail, hashString(key.slice(-6)))];
+    case 'email': {
+      const at = key.indexOf('@');
+      return [mixHash(TAG.local, hashString(key.slice(0, at))), mixHash(TAG.domain, hashString(`${key.slice(at + 1)}|${key.slice(0, 3)}`))];
+    }
+    default: {
+      const tokens = key.split(' ');
+      const keys = [mixHash(TAG.whole, hashString(key)), mixHash(TAG.sorted, hashString([...tokens].sort().join(' ')))];
+      if (tokens.length > 1) keys.push(mixHash(TAG.first, hashString(tokens.slice(0, 2).join(' '))), mixHash(TAG.last, hashString(tokens.slice(-2).join(' '))));
+      else if (key.length >= 6) keys.push(mixHash(TAG.prefix, hashString(key.slice(0, 4))), mixHash(TAG.suffix, hashString(key.slice(-4))));
+      return keys;
+    }
+  }
+}

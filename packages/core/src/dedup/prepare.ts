@@ -1,0 +1,100 @@
+import type { DedupRecord, DedupValue } from './dedup-record.js';
+import { normalizeCompanyName } from './normalize-company.js';
+import { normalizeEmail } from './normalize-email.js';
+import { normalizePersonName, type NormalizedPersonName } from './normalize-name.js';
+import { normalizePhone } from './normalize-phone.js';
+import { foldToWords } from './normalize-text.js';
+import type { DedupFieldDefinition, DedupSettings } from './rules.js';
+
+/** One normalised value of a field: its comparison string and, for person names, the name's parts. */
+export interface PreparedValue {
+  /** The value as given. */
+  raw: string;
+  /** The comparison form (E.164 phone, folded e-mail, sorted name tokens, …). */
+  key: string;
+  /** Person names only: surname, middle, given name. */
+  name?: NormalizedPersonName;
+  /** Hash of `key`, cached by blocking. */
+  hash?: number;
+}
+
+/** A record with every duplicate field normalised once, ready for many comparisons. */
+export interface PreparedRecord {
+  id: string;
+  /** Normalised values by field; a blank field has an empty array. */
+  fields: Readonly<Record<string, readonly PreparedValue[]>>;
+}
+
+/**
+ * Reads a date as typed in Vietnam or in ISO form and returns `yyyy-mm-dd`: `1985-12-10`, `10/12/1985`,
+ * `10-12-1985`, `10.12.1985` (day first, as Vietnamese write dates). Anything else is folded text.
+ */
+export function normalizeDate(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(trimmed);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  return foldToWords(trimmed) || null;
+}
+
+/** Normalises one raw value of a field of the given kind; null when blank or unreadable. */
+export function prepareValue(raw: string, definition: DedupFieldDefinition): PreparedValue | null {
+  switch (definition.kind) {
+    case 'personName': {
+      const name = normalizePersonName(raw);
+      return name === null ? null : { raw, key: name.sortedKey, name };
+    }
+    case 'phone': {
+      const key = normalizePhone(raw);
+      return key === null ? null : { raw, key };
+    }
+    case 'email': {
+      const key = normalizeEmail(raw, { foldGmail: definition.foldGmail ?? true });
+      return key === null ? null : { raw, key };
+    }
+    case 'companyName': {
+      const key = normalizeCompanyName(raw);
+      return key === null ? null : { raw, key };
+    }
+    case 'date': {
+      const key = normalizeDate(raw);
+      return key === null ? null : { raw, key };
+    }
+    case 'text': {
+      const key = foldToWords(raw);
+      return key === '' ? null : { raw, key };
+    }
+    case 'exact': {
+      const key = raw.trim();
+      return key === '' ? null : { raw, key };
+    }
+  }
+}
+
+const NONE: readonly PreparedValue[] = [];
+
+function prepareField(value: DedupValue, definition: DedupFieldDefinition): readonly PreparedValue[] {
+  if (value === null || value === undefined) return NONE;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const one = prepareValue(String(value), definition);
+    return one === null ? NONE : [one];
+  }
+  const out: PreparedValue[] = [];
+  for (const item of value) {
+    if (item === null || item === undefined) continue;
+    const one = prepareValue(String(item), definition);
+    if (one !== null && !out.some((existing) => existing.key === one.key)) out.push(one);
+  }
+  return out;
+}
+
+/** Normalises every field of a record the settings declare; undeclared values are ignored. */
+export function prepareRecord(record: DedupRecord, settings: Pick<DedupSettings, 'fields'>): PreparedRecord {
+  const fields: Record<string, readonly PreparedValue[]> = {};
+  for (const [field, definition] of Object.entries(settings.fields)) fields[field] = prepareField(record.values[field], definition);
+  return { id: record.id, fields };
+}

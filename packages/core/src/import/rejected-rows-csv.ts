@@ -1,0 +1,40 @@
+import Papa from 'papaparse';
+import type { ImportTable } from './import-table.js';
+import type { RowIssue } from './map-rows.js';
+import type { ImportPlan } from './plan-import.js';
+
+/** Options for {@link rejectedRowsCsv}. */
+export interface RejectedRowsCsvOptions {
+  /** Separator; `,` by default (`;` for Excel in locales that use a decimal comma). */
+  delimiter?: string;
+  /** Start with a UTF-8 BOM so Excel shows Vietnamese letters correctly (default true). */
+  bom?: boolean;
+  /** Headers of the three leading columns (default English: Row, Field, Reason). */
+  labels?: { row: string; field: string; reason: string };
+}
+
+/**
+ * A CSV of the rows an import refused, for the user to fix and import again: row number, field and reason
+ * first, then the row's original columns untouched. A row with several problems appears once per problem.
+ * Quoting follows RFC 4180 (fields with separators, quotes or line breaks are quoted, quotes doubled), and
+ * cells starting with `=`, `+`, `-` or `@` are prefixed with `'` so a spreadsheet does not run them as
+ * formulas.
+ */
+export function rejectedRowsCsv(table: ImportTable, rejected: ImportPlan<unknown> | readonly RowIssue[], options: RejectedRowsCsvOptions = {}): string {
+  const issues: RowIssue[] = Array.isArray(rejected) ? [...(rejected as readonly RowIssue[])] : (rejected as ImportPlan<unknown>).rows.flatMap((row) => row.issues ?? []);
+  const indexOfRow = new Map<number, number>();
+  table.rowNumbers.forEach((row, index) => indexOfRow.set(row, index));
+  const labels = options.labels ?? { row: 'Row', field: 'Field', reason: 'Reason' };
+  const data: string[][] = [[labels.row, labels.field, labels.reason, ...table.headers]];
+  for (const issue of issues) {
+    const index = indexOfRow.get(issue.row);
+    const cells = index === undefined ? [] : table.rows[index]!;
+    data.push([String(issue.row), issue.field, issue.reason, ...cells].map(defuseFormula));
+  }
+  const csv = Papa.unparse(data, { delimiter: options.delimiter ?? ',', newline: '\r\n', quotes: false, escapeFormulae: false });
+  return (options.bom === false ? '' : '\ufeff') + csv + '\r\n';
+}
+
+function defuseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d[\d\s.]*$/.test(cell) ? `'${cell}` : cell;
+}

@@ -1,0 +1,1 @@
+export { personImportSchema as contactImportSchema } from '../../src/import/index.js';

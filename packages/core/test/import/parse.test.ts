@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import writeXlsxFile from 'write-excel-file/universal';
+import { parseCsv, parseXlsx } from '../../src/import/index.js';
+
+describe('reading CSV files', () => {
+  it('reads an Excel-style file: BOM, semicolons, quoted separators, quotes and line breaks, Vietnamese text', () => {
+    const text = '\ufeffHọ và tên;Số điện thoại;Địa chỉ;Ghi chú\r\nNguyễn Văn Đức;0912 345 678;"12 Lê Lợi; Q.1";"Khách ""VIP""\r\ngọi sáng"\r\n\r\nTrần Thị Bích;+84 903 111 222;;\r\n';
+    const table = parseCsv(new TextEncoder().encode(text));
+    assert.deepEqual(table.headers, ['Họ và tên', 'Số điện thoại', 'Địa chỉ', 'Ghi chú']);
+    assert.deepEqual(table.rows, [
+      ['Nguyễn Văn Đức', '0912 345 678', '12 Lê Lợi; Q.1', 'Khách "VIP"\r\ngọi sáng'],
+      ['Trần Thị Bích', '+84 903 111 222', '', ''],
+    ]);
+    assert.deepEqual(table.rowNumbers, [2, 4]);
+  });
+
+  it('reads comma files from text and pads short rows', () => {
+    const table = parseCsv('name,phone,email\nAn,0901,\nBình\n');
+    assert.deepEqual(table.rows, [['An', '0901', ''], ['Bình', '', '']]);
+  });
+
+  it('gives an empty table for an empty file', () => {
+    assert.deepEqual(parseCsv(''), { headers: [], rows: [], rowNumbers: [] });
+  });
+});
+
+describe('reading Excel files', () => {
+  it('reads back an .xlsx written in the test, from a Uint8Array, with dates and numbers as text', async () => {
+    const blob = await writeXlsxFile([
+      ['Họ tên', 'SĐT', 'Ngày sinh', 'Tỉnh/Thành phố'],
+      ['Phạm Thu Nhung', 831753530, new Date(Date.UTC(1996, 9, 11)), 'Hà Nội'],
+      ['Lê Hữu Quân', '0366143387', null, 'Hồ Chí Minh'],
+    ], { dateFormat: 'yyyy-mm-dd' }).toBlob();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const table = await parseXlsx(bytes);
+    assert.deepEqual(table.headers, ['Họ tên', 'SĐT', 'Ngày sinh', 'Tỉnh/Thành phố']);
+    assert.deepEqual(table.rows[0], ['Phạm Thu Nhung', '831753530', '1996-10-11', 'Hà Nội']);
+    assert.deepEqual(table.rows[1], ['Lê Hữu Quân', '0366143387', '', 'Hồ Chí Minh']);
+    const fromBlob = await parseXlsx(blob);
+    assert.deepEqual(fromBlob.rows, table.rows);
+  });
+
+  it('refuses bytes that are not an .xlsx file', async () => {
+    await assert.rejects(parseXlsx(new TextEncoder().encode('not a zip at all')));
+  });
+});

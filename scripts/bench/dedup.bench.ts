@@ -1,0 +1,168 @@
+// Issue 4's duplicate-detection and import benchmark, in Node. Ours vs named peers in one process:
+// - scan 100k generated contacts (≤ 10 s) and, opt-in (`DEDUP_BENCH_1M=1` or `--1m`), 1M (≤ 120 s), with
+//   peak memory;
+// - one check against a 100k index (≤ 5 ms median);
+// - 10k records: our blocking scan vs a naive all-pairs comparison with fastest-levenshtein (≥ 100× faster,
+//   F1 equal or better, both against the generator's truth);
+// - import of 100k CSV rows (parse + validation + duplicate planning) vs papaparse parsing alone (≤ 3×).
+import Papa from 'papaparse';
+import { distance } from 'fastest-levenshtein';
+import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, scanClusters, type DedupRecord, type PreparedRecord } from '../../packages/core/src/dedup/index.js';
+import { parseCsv, personImportSchema, planImport, suggestColumnMapping, mappingFromSuggestions } from '../../packages/core/src/import/index.js';
+import { generateContacts, type GeneratedContact } from './generate-contacts.js';
+import { percentile, writeBenchResult, type BenchRow } from './report.js';
+
+const WITH_1M = process.env['DEDUP_BENCH_1M'] === '1' || process.argv.includes('--1m');
+const settings = DEFAULT_DEDUP_SETTINGS.contact;
+const rows: BenchRow[] = [];
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function toRecord(row: GeneratedContact): DedupRecord {
+  return { id: row.id, values: { name: row.full_name, phone: row.phone, email: row.email, birthday: row.birthday, district: row.district, street: row.street, company: row.company, province: row.province } };
+}
+
+function quality(clusters: readonly { ids: readonly string[] }[], data: readonly GeneratedContact[]): { precision: number; recall: number; f1: number } {
+  const truth = new Map(data.map((row) => [row.id, row.cluster]));
+  let tp = 0;
+  let fp = 0;
+  for (const { ids } of clusters) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) truth.get(ids[i]!) === truth.get(ids[j]!) ? tp++ : fp++;
+  const sizes = new Map<string, number>();
+  for (const row of data) sizes.set(row.cluster, (sizes.get(row.cluster) ?? 0) + 1);
+  let truePairs = 0;
+  for (const n of sizes.values()) truePairs += (n * (n - 1)) / 2;
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp / truePairs;
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+}
+
+function scanBench(size: number, target: number): void {
+  gc?.();
+  const data = generateContacts(size);
+  const records = data.map(toRecord);
+  gc?.();
+  const baseline = process.memoryUsage();
+  let peakRss = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  const sample = (): void => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  };
+  const started = performance.now();
+  const result = scanClusters(records, settings, { onProgress: sample, progressEvery: 5000 });
+  const ms = performance.now() - started;
+  sample();
+  const q = quality(result.clusters, data);
+  const label = size >= 1_000_000 ? '1M' : `${size / 1000}k`;
+  rows.push({ metric: `scan ${label} contacts into clusters (default rules)`, ours: ms, peer: null, peerName: '—', unit: 'ms', ratio: null, target: `≤ ${target} ms`, pass: ms <= target });
+  rows.push({ metric: `scan ${label}: peak RSS (heap growth ${((peakHeap - baseline.heapUsed) / 2 ** 20).toFixed(0)} MiB)`, ours: peakRss / 2 ** 20, peer: null, peerName: '—', unit: 'MiB', ratio: null, target: 'reported', pass: true });
+  rows.push({ metric: `scan ${label}: pairwise precision / recall ${q.precision.toFixed(4)} / ${q.recall.toFixed(4)} (F1)`, ours: q.f1, peer: null, peerName: '—', unit: 'F1', ratio: null, target: 'reported', pass: true });
+}
+
+// 1. Scans.
+scanBench(100_000, 10_000);
+if (WITH_1M) scanBench(1_000_000, 120_000);
+
+// 2. A check against a 100k index, as a save or a form does: normalise the input, gather candidates, compare.
+{
+  const data = generateContacts(100_000, 7);
+  const index = new DuplicateIndex(settings);
+  const queries = data.filter((_, i) => i % 97 === 0).slice(0, 1000);
+  const queryIds = new Set(queries.map((q) => q.id));
+  for (const row of data) if (!queryIds.has(row.id)) index.add(toRecord(row));
+  const times: number[] = [];
+  let found = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const q of queries) {
+      const started = performance.now();
+      found += index.findMatches(toRecord(q)).length;
+      if (round === 1) times.push(performance.now() - started);
+    }
+  }
+  const median = percentile(times, 50);
+  rows.push({ metric: `check one contact against a 100k index (median of ${times.length}; p95 ${percentile(times, 95).toFixed(3)} ms; ${found / 2} matches)`, ours: median, peer: null, peerName: '—', unit: 'ms', ratio: null, target: '≤ 5 ms', pass: median <= 5 });
+}
+
+// 3. 10k: blocking vs naive all pairs with fastest-levenshtein, both on the same normalised values and the
+// same rules (phone, e-mail, name + birthday, name + street + district), the naive one comparing names by
+// Levenshtein similarity ≥ 0.85 for every pair.
+{
+  const data = generateContacts(10_000, 11);
+  const records = data.map(toRecord);
+  scanClusters(records.slice(0, 2000), settings); // warm up
+  const started = performance.now();
+  const ours = scanClusters(records, settings);
+  const oursMs = performance.now() - started;
+  const naiveStarted = performance.now();
+  const index = new DuplicateIndex(settings);
+  const prepared: PreparedRecord[] = records.map((r) => index.prepare(r));
+  const value = (p: PreparedRecord, f: string): string => p.fields[f]?.[0]?.name?.folded ?? p.fields[f]?.[0]?.key ?? '';
+  const names = prepared.map((p) => value(p, 'name'));
+  const phones = prepared.map((p) => value(p, 'phone'));
+  const emails = prepared.map((p) => value(p, 'email'));
+  const birthdays = prepared.map((p) => value(p, 'birthday'));
+  const addresses = prepared.map((p) => (value(p, 'street') && value(p, 'district') ? `${value(p, 'street')}|${value(p, 'district')}` : ''));
+  const parent = Int32Array.from({ length: records.length }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (let i = 0; i < records.length; i++) {
+    for (let j = i + 1; j < records.length; j++) {
+      const longest = Math.max(names[i]!.length, names[j]!.length);
+      const nameSimilar = longest > 0 && 1 - distance(names[i]!, names[j]!) / longest >= 0.85;
+      const same =
+        (phones[i] !== '' && phones[i] === phones[j]) ||
+        (emails[i] !== '' && emails[i] === emails[j]) ||
+        (nameSimilar && ((birthdays[i] !== '' && birthdays[i] === birthdays[j]) || (addresses[i] !== '' && addresses[i] === addresses[j])));
+      if (same) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, string[]>();
+  for (let i = 0; i < records.length; i++) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(records[i]!.id);
+    else groups.set(root, [records[i]!.id]);
+  }
+  const naiveMs = performance.now() - naiveStarted;
+  const naiveClusters = [...groups.values()].filter((g) => g.length > 1).map((ids) => ({ ids }));
+  const oursQ = quality(ours.clusters, data);
+  const naiveQ = quality(naiveClusters, data);
+  rows.push({ metric: 'scan 10k: blocking index vs naive all pairs (speed-up, > 1 = faster)', ours: oursMs, peer: naiveMs, peerName: 'fastest-levenshtein all pairs', unit: 'ms', ratio: naiveMs / oursMs, target: '≥ 100×', pass: naiveMs / oursMs >= 100 });
+  rows.push({ metric: 'scan 10k: F1 against truth (ours vs naive)', ours: oursQ.f1, peer: naiveQ.f1, peerName: 'fastest-levenshtein all pairs', unit: 'F1', ratio: oursQ.f1 / naiveQ.f1, target: 'ours ≥ naive', pass: oursQ.f1 >= naiveQ.f1 });
+}
+
+// 4. Import 100k CSV rows: parse + map + validate (zod) + duplicate planning against 20k stored contacts and
+// within the file, vs papaparse parsing the same text alone.
+{
+  const stored = generateContacts(20_000, 3);
+  const incoming = generateContacts(100_000, 5);
+  const header = ['Họ và tên', 'Số điện thoại', 'Email', 'Ngày sinh', 'Công ty', 'Tỉnh/Thành phố', 'Quận/Huyện', 'Địa chỉ'];
+  const csv = Papa.unparse([header, ...incoming.map((r) => [r.full_name, r.phone, r.email, r.birthday, r.company, r.province, r.district, r.street])]);
+  const schema = personImportSchema;
+  const index = new DuplicateIndex(settings);
+  for (const row of stored) index.add({ id: `s-${row.id}`, values: toRecord(row).values });
+  Papa.parse(csv.slice(0, 200_000)); // warm up
+  const peerStarted = performance.now();
+  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  const peerMs = performance.now() - peerStarted;
+  const oursStarted = performance.now();
+  const table = parseCsv(csv);
+  const mapping = mappingFromSuggestions(suggestColumnMapping(table.headers));
+  const plan = planImport(table, mapping, schema, index, 'skip', { fieldMap: DEFAULT_FIELD_MAPS.contact });
+  const oursMs = performance.now() - oursStarted;
+  const s = plan.summary;
+  rows.push({
+    metric: `import 100k CSV rows: parse + validate + plan duplicates (${s.new} new, ${s.duplicates} dup, ${s.invalid} invalid; ${parsed.data.length - 1} parsed by peer)`,
+    ours: oursMs,
+    peer: peerMs,
+    peerName: 'papaparse parse alone',
+    unit: 'ms',
+    ratio: peerMs / oursMs,
+    target: '≤ 3× papaparse (ratio ≥ 0.33)',
+    pass: oursMs <= 3 * peerMs,
+  });
+}
+
+writeBenchResult('dedup', rows);
