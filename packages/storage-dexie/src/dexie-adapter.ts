@@ -22,7 +22,7 @@ import {
   type UpgradeContext,
   type Write,
 } from '@crmkit/core';
-import { ChangeHub } from '@crmkit/core';
+import { ChangeHub, historyFromRows, historyIndexKeys } from '@crmkit/core';
 import { toCrmError } from './errors.js';
 import { CHANGES_TABLE, dexieStores, fromRow, isTombstoneRow, toRow, type ChangeRow } from './layout.js';
 import { countNatively, runPlan, type QueryTarget } from './query.js';
@@ -114,7 +114,7 @@ export class DexieAdapter implements StorageAdapter {
           }),
         );
         const { records, changes } = applyWrites(writes, current, at);
-        const row: ChangeRow = { origin, at, changes, keys: changes.map((change) => recordKey(change.entity, change.id)) };
+        const row: ChangeRow = { origin, at, changes, keys: historyIndexKeys(changes) };
         const puts = [...groups].map(([entity, positions]) => dexie.table(entity).bulkPut(positions.map((position) => toRow(records[position]!))));
         const [seq] = await Promise.all([dexie.table(CHANGES_TABLE).add(row), ...puts]);
         return { seq: seq as number, batch: { seq: seq as number, origin, at, changes }, records };
@@ -185,14 +185,13 @@ export class DexieAdapter implements StorageAdapter {
   async history(entity: string, id: string): Promise<RecordHistoryEntry[]> {
     this.assertOpen();
     try {
-      const rows = (await this.dexie.table(CHANGES_TABLE).where('keys').equals(recordKey(entity, id)).toArray()) as ChangeRow[];
-      const entries: RecordHistoryEntry[] = [];
-      for (const row of rows) {
-        for (const change of row.changes) {
-          if (change.entity === entity && change.id === id) entries.push({ seq: row.seq!, origin: row.origin, at: row.at, change });
-        }
-      }
-      return entries;
+      const changes = this.dexie.table(CHANGES_TABLE);
+      const [record] = await this.get(entity, [id], { includeDeleted: true });
+      const [indexed, created] = await Promise.all([
+        changes.where('keys').equals(recordKey(entity, id)).toArray(),
+        record ? changes.where('at').equals(record.createdAt).toArray() : Promise.resolve([]),
+      ]);
+      return historyFromRows([...(created as ChangeRow[]), ...(indexed as ChangeRow[])] as ChangeBatch[], entity, id);
     } catch (error) {
       throw toCrmError(error, `read the history of ${entity} ${id}`);
     }

@@ -19,7 +19,7 @@ export interface ChangeRow {
   origin: string;
   at: string;
   changes: Change[];
-  /** `entity/id` of every record the commit touched (multi-entry index: history is an index lookup). */
+  /** `entity/id` of the records whose history needs this row beyond their creation (see `historyIndexKeys`). */
   keys: string[];
 }
 
@@ -59,6 +59,6 @@ export function dexieStores(schema: StorageSchema): Record<string, string> {
     }
     stores[entity] = ['id', ...indexes, TOMBSTONE_INDEX].join(', ');
   }
-  stores[CHANGES_TABLE] = '++seq, *keys';
+  stores[CHANGES_TABLE] = '++seq, *keys, at';
   return stores;
 }

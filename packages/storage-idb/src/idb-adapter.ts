@@ -11,6 +11,7 @@ import {
   recordKey,
   validateCommit,
   type Change,
+  type ChangeBatch,
   type ChangeListener,
   type ChangesPage,
   type CommitRequest,
@@ -24,7 +25,7 @@ import {
   type StoredRecord,
   type UpgradeContext,
 } from '@crmkit/core';
-import { ChangeHub } from '@crmkit/core';
+import { ChangeHub, historyFromRows, historyIndexKeys } from '@crmkit/core';
 import { toCrmError } from './errors.js';
 import { walkPlan } from './walk.js';
 
@@ -93,7 +94,7 @@ export class IdbAdapter implements StorageAdapter {
       const current = (await Promise.all(writes.map((write) => tx!.objectStore(write.entity).get(write.id)))) as (StoredRecord | undefined)[];
       // applyWrites throws a conflict before anything is written; the catch below aborts the transaction.
       const { records, changes } = applyWrites(writes, current, at);
-      const row: ChangeRow = { origin, at, changes, keys: changes.map((change) => recordKey(change.entity, change.id)) };
+      const row: ChangeRow = { origin, at, changes, keys: historyIndexKeys(changes) };
       const puts = records.map((record, i) => tx!.objectStore(writes[i]!.entity).put(record));
       const [seq] = await Promise.all([tx.objectStore(CHANGES_STORE).add(row), ...puts]);
       await tx.done;
@@ -170,10 +171,12 @@ export class IdbAdapter implements StorageAdapter {
   async history(entity: string, id: string): Promise<RecordHistoryEntry[]> {
     this.assertOpen();
     try {
-      const rows = (await this.db.getAllFromIndex(CHANGES_STORE, 'keys', recordKey(entity, id))) as ChangeRow[];
-      return rows.flatMap((row) =>
-        row.changes.filter((change) => change.entity === entity && change.id === id).map((change) => ({ seq: row.seq!, origin: row.origin, at: row.at, change })),
-      );
+      const [record] = await this.get(entity, [id], { includeDeleted: true });
+      const [indexed, created] = await Promise.all([
+        this.db.getAllFromIndex(CHANGES_STORE, 'keys', recordKey(entity, id)),
+        record ? this.db.getAllFromIndex(CHANGES_STORE, 'at', record.createdAt) : Promise.resolve([]),
+      ]);
+      return historyFromRows([...(created as ChangeRow[]), ...(indexed as ChangeRow[])] as ChangeBatch[], entity, id);
     } catch (error) {
       throw toCrmError(error, `read the history of ${entity} ${id}`);
     }
@@ -208,7 +211,9 @@ function shapeStores(db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'v
     if (name !== CHANGES_STORE && !schema.entities[name]) db.deleteObjectStore(name);
   }
   if (!db.objectStoreNames.contains(CHANGES_STORE)) {
-    db.createObjectStore(CHANGES_STORE, { keyPath: 'seq', autoIncrement: true }).createIndex('keys', 'keys', { multiEntry: true });
+    const changes = db.createObjectStore(CHANGES_STORE, { keyPath: 'seq', autoIncrement: true });
+    changes.createIndex('keys', 'keys', { multiEntry: true });
+    changes.createIndex('at', 'at');
   }
 }
 

@@ -34,11 +34,21 @@ export class WriteSet {
     return this.writes.length;
   }
 
-  private meta(fields?: AuditMeta['fields']): JsonValue {
+  /**
+   * The audit meta of a write. The actor is the commit's origin already, so a plain create carries nothing
+   * (bulk imports stay lean); a domain action or an update's field diff is attached.
+   */
+  private meta(fields?: AuditMeta['fields']): JsonValue | undefined {
+    if (!this.action && !fields) return undefined;
     const meta: AuditMeta = { actorId: this.context.actor.id };
     if (this.action) meta.action = this.action;
     if (fields) meta.fields = fields;
     return meta as unknown as JsonValue;
+  }
+
+  private write(write: Write): void {
+    if (write.meta === undefined) delete write.meta;
+    this.writes.push(write);
   }
 
   private parse(entity: string, data: Record<string, unknown>, pathPrefix: string): Record<string, unknown> | undefined {
@@ -70,7 +80,7 @@ export class WriteSet {
     if (!data) return undefined;
     this.check('create', entity, data);
     const id = options.id ?? (typeof input['id'] === 'string' && input['id'] ? input['id'] : this.context.newId());
-    this.writes.push({ op: 'put', entity, id, data, expectedRev: null, meta: this.meta() });
+    this.write({ op: 'put', entity, id, data, expectedRev: null, meta: this.meta() } as Write);
     return { ...data, id };
   }
 
@@ -87,7 +97,7 @@ export class WriteSet {
     if (!data) return undefined;
     this.check('update', entity, data);
     const fields = diffRecords(dataOf(current as StoredRecord), data);
-    this.writes.push({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(fields) });
+    this.write({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(fields) } as Write);
     return data;
   }
 
@@ -98,13 +108,13 @@ export class WriteSet {
   restore(entity: string, current: StoredRecord<object>, snapshot: Readonly<Record<string, unknown>>): void {
     this.check('update', entity, current as StoredRecord);
     const data = dataOf(snapshot);
-    this.writes.push({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(diffRecords(dataOf(current as StoredRecord), data)) });
+    this.write({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(diffRecords(dataOf(current as StoredRecord), data)) } as Write);
   }
 
   /** Deletes a record (a tombstone), expecting its current revision. */
   remove(entity: string, current: StoredRecord<object>): void {
     this.check('delete', entity, current as StoredRecord);
-    this.writes.push({ op: 'delete', entity, id: current.id, expectedRev: current.rev, meta: this.meta() });
+    this.write({ op: 'delete', entity, id: current.id, expectedRev: current.rev, meta: this.meta() } as Write);
   }
 
   /** Throws the collected validation issues, if any, without committing. */

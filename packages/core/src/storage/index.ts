@@ -38,3 +38,4 @@ export {
 } from './query-plan.js';
 export { createMemoryAdapter, MemoryAdapter, MemoryDatabase, type MemoryAdapterOptions } from './memory-adapter.js';
 export { ChangeHub, channelName } from './change-hub.js';
+export { historyIndexKeys, historyFromRows } from './change-log.js';
