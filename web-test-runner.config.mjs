@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { servePlugins } from './scripts/dev-server-plugins.mjs';
 
 const CHROME_FLAGS = [
   '--no-sandbox',
@@ -17,17 +17,6 @@ const CHROME_FLAGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
-
-/** Dexie's `import` export wraps its UMD build, which fails under the dev server: serve the real ES module. */
-function dexieEsm() {
-  return {
-    name: 'dexie-esm',
-    resolveImport({ source }) {
-      if (source === 'dexie') return '/node_modules/dexie/dist/dexie.mjs';
-      return undefined;
-    },
-  };
-}
 
 function countTests(suite, totals) {
   if (!suite) return;
@@ -59,7 +48,7 @@ export default {
   rootDir: '.',
   files: ['packages/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.browser.json', target: 'es2022' }), dexieEsm()],
+  plugins: servePlugins(),
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startDevServer } from '@web/dev-server';
+import { servePlugins } from './dev-server-plugins.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const build = spawnSync(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', 'rollup.config.mjs', '--silent'], { stdio: 'inherit' });
@@ -21,15 +22,7 @@ await startDevServer({
     port,
     hostname: '127.0.0.1',
     nodeResolve: true,
-    plugins: [
-      {
-        // Dexie's `import` entry wraps its UMD build, which a plain ESM server cannot serve.
-        name: 'dexie-esm',
-        resolveImport({ source }) {
-          return source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined;
-        },
-      },
-    ],
+    plugins: servePlugins({ typescript: false }),
   },
   readCliArgs: false,
   readFileConfig: false,

@@ -2,7 +2,8 @@
 // esbuild, packages resolved to their sources), opens a page that imports the module, and returns what the
 // module's `run()` resolves to.
 import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
+// @ts-expect-error -- a plain .mjs module without types
+import { servePlugins } from '../dev-server-plugins.mjs';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
@@ -33,16 +34,7 @@ export async function runInChromium<T>(modulePath: string, timeoutMs = 600_000):
       rootDir: process.cwd(),
       port: 0,
       nodeResolve: { exportConditions: ['source', 'development'] },
-      plugins: [
-        esbuildPlugin({ ts: true, tsconfig: 'tsconfig.browser.json', target: 'es2022' }),
-        {
-          name: 'dexie-esm',
-          resolveImport({ source }: { source: string }) {
-            if (source === 'dexie') return '/node_modules/dexie/dist/dexie.mjs';
-            return undefined;
-          },
-        },
-      ],
+      plugins: servePlugins(),
     },
     readCliArgs: false,
     readFileConfig: false,

@@ -11,16 +11,15 @@ interface Figures {
 }
 interface PageResult {
   total: number;
-  raw: Figures;
-  adapters: (Figures & { label: string })[];
+  adapters: (Figures & { label: string; raw: Figures })[];
   userAgent: string;
 }
 
 const result = await runInChromium<PageResult>('scripts/bench/storage.page.ts');
-const rawWrite = result.total / (result.raw.writeMs / 1000);
-const rawQuery = 1000 / result.raw.queryMs;
 const rows: BenchRow[] = [];
 for (const adapter of result.adapters) {
+  const rawWrite = result.total / (adapter.raw.writeMs / 1000);
+  const rawQuery = 1000 / adapter.raw.queryMs;
   const write = result.total / (adapter.writeMs / 1000);
   const query = 1000 / adapter.queryMs;
   const gated = adapter.label === 'dexie';
@@ -38,7 +37,7 @@ for (const adapter of result.adapters) {
     metric: `${adapter.label}: indexed range query returning ${adapter.found} records`,
     ours: query,
     peer: rawQuery,
-    peerName: `dexie where().between() (${result.raw.found})`,
+    peerName: `dexie where().between() (${adapter.raw.found})`,
     unit: 'queries/s',
     ratio: query / rawQuery,
     target: gated ? '≥ 0.8×' : 'reported',

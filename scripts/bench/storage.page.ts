@@ -1,6 +1,6 @@
 // Runs in Chromium (see storage.bench.ts): 100k contacts committed in batches of 1,000 and an indexed range
 // query returning 1k records, through crmkit (facade with validation, audit and access checks, on each
-// adapter) and through raw Dexie bulkPut / where().between() on the same data and indexes.
+// adapter) and through raw Dexie bulkPut / where().between() on the same data and indexes, interleaved.
 import Dexie from 'dexie';
 import { createCrm, createMemoryAdapter, crmStorageSchema, type StorageAdapter } from '@crmkit/core';
 import { createDexieAdapter } from '@crmkit/storage-dexie';
@@ -46,49 +46,70 @@ function rangeFor(data: { data: Record<string, unknown> }[]): [string, string] {
   return [names[start]!, names[start + 999]!];
 }
 
-async function rawDexie(data: ReturnType<typeof contacts>, range: [string, string]) {
-  const name = `bench-raw-${Date.now()}`;
+/** Raw Dexie on the same data and indexes: the peer. */
+async function openRaw() {
+  const name = `bench-raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const db = new Dexie(name);
   const indexes = crmStorageSchema.entities['contact']!.indexes.join(', ');
   db.version(1).stores({ contact: `id, ${indexes}` });
   await db.open();
   const table = db.table('contact');
   const now = new Date().toISOString();
-  const started = performance.now();
-  for (let i = 0; i < data.length; i += BATCH) {
-    await table.bulkPut(data.slice(i, i + BATCH).map((row) => ({ ...row.data, id: row.id, rev: 1, createdAt: now, updatedAt: now })));
-  }
-  const writeMs = performance.now() - started;
-  const queryMs: number[] = [];
-  let found = 0;
-  for (let round = 0; round < 20; round++) {
-    const t = performance.now();
-    found = (await table.where('fullName').between(range[0], range[1], true, true).limit(1000).toArray()).length;
-    queryMs.push(performance.now() - t);
-  }
-  db.close();
-  await Dexie.delete(name);
-  return { writeMs, queryMs: median(queryMs), found };
+  return {
+    write: (rows: ReturnType<typeof contacts>) => table.bulkPut(rows.map((row) => ({ ...row.data, id: row.id, rev: 1, createdAt: now, updatedAt: now }))),
+    query: async (range: [string, string]) => (await table.where('fullName').between(range[0], range[1], true, true).limit(1000).toArray()).length,
+    close: async () => {
+      db.close();
+      await Dexie.delete(name);
+    },
+  };
 }
 
-async function ours(label: string, storage: StorageAdapter, data: ReturnType<typeof contacts>, range: [string, string], cleanup: () => Promise<void>) {
+/**
+ * One adapter against raw Dexie, interleaved so the machine's noise falls on both alike: batch by batch (the
+ * order alternating), then query round by query round. Returns total write time and median query time of each.
+ */
+async function pair(label: string, storage: StorageAdapter, data: ReturnType<typeof contacts>, range: [string, string], cleanup: () => Promise<void>) {
   const crm = createCrm({ storage, actor: { id: 'u-bench', role: 'admin' } });
-  const started = performance.now();
-  for (let i = 0; i < data.length; i += BATCH) {
-    await crm.contacts.createMany(data.slice(i, i + BATCH).map((row) => ({ ...row.data, id: row.id }) as never));
+  const raw = await openRaw();
+  const ours = {
+    write: (rows: ReturnType<typeof contacts>) => crm.contacts.createMany(rows.map((row) => ({ ...row.data, id: row.id }) as never)),
+    query: async (r: [string, string]) => (await crm.contacts.list({ where: [{ field: 'fullName', op: 'range', gte: r[0], lte: r[1] }], limit: 1000 })).records.length,
+  };
+  let ourWrite = 0;
+  let rawWrite = 0;
+  for (let i = 0, k = 0; i < data.length; i += BATCH, k++) {
+    const batch = data.slice(i, i + BATCH);
+    const timed = async (run: () => Promise<unknown>) => {
+      const t = performance.now();
+      await run();
+      return performance.now() - t;
+    };
+    if (k % 2 === 0) {
+      ourWrite += await timed(() => ours.write(batch));
+      rawWrite += await timed(() => raw.write(batch));
+    } else {
+      rawWrite += await timed(() => raw.write(batch));
+      ourWrite += await timed(() => ours.write(batch));
+    }
   }
-  const writeMs = performance.now() - started;
-  const queryMs: number[] = [];
+  const ourQuery: number[] = [];
+  const rawQuery: number[] = [];
   let found = 0;
-  for (let round = 0; round < 20; round++) {
-    const t = performance.now();
-    const page = await crm.contacts.list({ where: [{ field: 'fullName', op: 'range', gte: range[0], lte: range[1] }], limit: 1000 });
-    found = page.records.length;
-    queryMs.push(performance.now() - t);
+  let rawFound = 0;
+  for (let round = 0; round < 30; round++) {
+    const a = performance.now();
+    found = await ours.query(range);
+    const b = performance.now();
+    rawFound = await raw.query(range);
+    const c = performance.now();
+    ourQuery.push(b - a);
+    rawQuery.push(c - b);
   }
+  await raw.close();
   await storage.close();
   await cleanup();
-  return { label, writeMs, queryMs: median(queryMs), found };
+  return { label, writeMs: ourWrite, queryMs: median(ourQuery), found, raw: { writeMs: rawWrite, queryMs: median(rawQuery), found: rawFound } };
 }
 
 function median(values: number[]): number {
@@ -96,17 +117,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Runs every variant; raw Dexie runs before and after ours and the better figure counts (fair to the peer). */
+/** Runs each adapter paired with raw Dexie. */
 export async function run() {
   const data = contacts();
   const range = rangeFor(data);
-  const raw1 = await rawDexie(data, range);
   const dexieName = `bench-dexie-${Date.now()}`;
-  const dexie = await ours('dexie', await createDexieAdapter({ name: dexieName, schema: crmStorageSchema }), data, range, () => Dexie.delete(dexieName));
+  const dexie = await pair('dexie', await createDexieAdapter({ name: dexieName, schema: crmStorageSchema }), data, range, () => Dexie.delete(dexieName));
   const idbName = `bench-idb-${Date.now()}`;
-  const idb = await ours('idb', await createIdbAdapter({ name: idbName, schema: crmStorageSchema }), data, range, () => Dexie.delete(idbName));
-  const memory = await ours('memory', await createMemoryAdapter({ schema: crmStorageSchema }), data, range, async () => {});
-  const raw2 = await rawDexie(data, range);
-  const raw = { writeMs: Math.min(raw1.writeMs, raw2.writeMs), queryMs: Math.min(raw1.queryMs, raw2.queryMs), found: raw1.found };
-  return { total: TOTAL, batch: BATCH, raw, adapters: [dexie, idb, memory], userAgent: navigator.userAgent };
+  const idb = await pair('idb', await createIdbAdapter({ name: idbName, schema: crmStorageSchema }), data, range, () => Dexie.delete(idbName));
+  const memory = await pair('memory', await createMemoryAdapter({ schema: crmStorageSchema }), data, range, async () => {});
+  return { total: TOTAL, batch: BATCH, adapters: [dexie, idb, memory], userAgent: navigator.userAgent };
 }

@@ -23,9 +23,11 @@ function cellText(value: unknown): string {
  * loses its leading 0, which phone normalisation puts back). Old `.xls` files are refused by the reader.
  */
 export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options: ParseXlsxOptions = {}): Promise<ImportTable> {
-  let source: ArrayBuffer | Blob;
+  // read-excel-file's universal entry takes an ArrayBuffer: turn a browser File/Blob or a Node Buffer into one.
+  let source: ArrayBuffer;
   if (input instanceof Uint8Array) source = input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
-  else source = input;
+  else if (input instanceof ArrayBuffer) source = input;
+  else source = await input.arrayBuffer();
   const data = options.sheet === undefined ? await readSheet(source) : await readSheet(source, options.sheet);
   return tableFromCells(data.map((row) => row.map(cellText)));
 }
