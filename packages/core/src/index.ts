@@ -57,3 +57,4 @@ export {
 } from './pricing/index.js';
 export { takeNextNumber, DEFAULT_SEQUENCES } from './crm/numbering.js';
 export { allocateProportionally, contextRefusal, scopeMiss, type CataloguePromotion, type PromotionRefusal } from './promotions/index.js';
+export { optimizeStops, optimizeStopsInputSchema, haversineMetres, parseTsplib, tsplibDistanceMatrix, type OptimizeStopsInput, type OptimizedStops, type TsplibInstance } from './routes/index.js';

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { CrmValidationError, haversineMetres, optimizeStops, parseTsplib, tsplibDistanceMatrix } from '@crmkit/core';
+
+const dir = new URL('../fixtures/tsplib/', import.meta.url);
+const optimal = new Map(
+  readFileSync(new URL('solutions.txt', dir), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes(':'))
+    .map((line) => line.split(':').map((part) => part.trim()))
+    .map(([name, value]) => [name!, Number.parseInt(value!, 10)]),
+);
+const instances = readdirSync(dir)
+  .filter((file) => file.endsWith('.tsp'))
+  .map((file) => parseTsplib(readFileSync(new URL(file, dir), 'utf8')))
+  .filter((instance) => instance.coordinates.length <= 442)
+  .sort((a, b) => a.coordinates.length - b.coordinates.length);
+
+describe('route optimisation quality on TSPLIB (known optimal tours)', () => {
+  for (const instance of instances) {
+    const n = instance.coordinates.length;
+    const bound = n <= 150 ? 2 : 4;
+    it(`${instance.name} (${n} stops): within ${bound}% of the optimal tour`, () => {
+      const result = optimizeStops({ distances: tsplibDistanceMatrix(instance) });
+      const gap = (result.length / optimal.get(instance.name)! - 1) * 100;
+      assert.ok(gap <= bound, `${instance.name}: ${result.length} is ${gap.toFixed(2)}% above ${optimal.get(instance.name)}`);
+      assert.equal(new Set(result.order).size, n, 'every stop once');
+      assert.ok(result.length <= result.initialLength);
+    });
+  }
+});
+
+describe('ordering a route’s stops', () => {
+  const hanoi = [
+    { lat: 21.0285, lng: 105.8542 }, // Hoàn Kiếm (start)
+    { lat: 21.0379, lng: 105.8342 }, // Ba Đình
+    { lat: 21.0136, lng: 105.8233 }, // Đống Đa
+    { lat: 21.0064, lng: 105.8441 }, // Hai Bà Trưng
+    { lat: 21.0467, lng: 105.7929 }, // Cầu Giấy
+    { lat: 21.0566, lng: 105.8216 }, // Tây Hồ
+    { lat: 20.9935, lng: 105.8006 }, // Thanh Xuân
+  ];
+
+  it('is the same for the same seed', () => {
+    const a = optimizeStops({ points: hanoi, seed: 7 });
+    const b = optimizeStops({ points: hanoi, seed: 7 });
+    assert.deepEqual(a.order, b.order);
+    assert.equal(a.order[0], 0, 'starts at the start');
+  });
+
+  it('an open path starts at the start and respects a fixed end', () => {
+    const open = optimizeStops({ points: hanoi, closed: false });
+    assert.equal(open.order[0], 0);
+    const fixed = optimizeStops({ points: hanoi, closed: false, end: 2 });
+    assert.equal(fixed.order[0], 0);
+    assert.equal(fixed.order[fixed.order.length - 1], 2);
+    assert.equal(new Set(fixed.order).size, hanoi.length);
+    let length = 0;
+    for (let i = 0; i + 1 < fixed.order.length; i++) length += haversineMetres(hanoi[fixed.order[i]!]!, hanoi[fixed.order[i + 1]!]!);
+    assert.ok(Math.abs(length - fixed.length) < 1e-6, 'an open path does not count the way back');
+  });
+
+  it('an open path is never longer than the closed tour through the same stops', () => {
+    assert.ok(optimizeStops({ points: hanoi, closed: false }).length <= optimizeStops({ points: hanoi }).length);
+  });
+
+  it('takes a road-distance matrix from the host', () => {
+    const roads = [
+      [0, 5, 9, 4],
+      [5, 0, 3, 8],
+      [9, 3, 0, 2],
+      [4, 8, 2, 0],
+    ];
+    const result = optimizeStops({ distances: roads });
+    assert.equal(result.length, 5 + 3 + 2 + 4);
+  });
+
+  it('bad input is refused naming the field', () => {
+    const refused = (input: Parameters<typeof optimizeStops>[0]) => {
+      try {
+        optimizeStops(input);
+      } catch (error) {
+        assert.ok(error instanceof CrmValidationError);
+        return error.issues.map((issue) => issue.path);
+      }
+      assert.fail('expected a CrmValidationError');
+    };
+    assert.deepEqual(refused({ points: [{ lat: 200, lng: 105 }, { lat: 21, lng: 105 }] }), ['points.0.lat']);
+    assert.deepEqual(refused({ points: hanoi, start: 9 }), ['start']);
+    assert.deepEqual(refused({ distances: [[0, 1], [1]] }), ['distances']);
+    assert.deepEqual(refused({ points: hanoi, end: 3 }), ['end']);
+  });
+});
