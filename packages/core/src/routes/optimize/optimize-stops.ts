@@ -10,7 +10,7 @@ export const optimizeStopsInputSchema = z
   .object({
     points: z.array(geoPointSchema).optional(),
     /** distances[i][j] between stops i and j (not necessarily symmetric: it is symmetrised by the mean). */
-    distances: z.array(z.array(z.number().min(0, 'must not be negative').finite('must be a finite number'))).optional(),
+    distances: z.array(z.array(z.number())).optional(),
     /** The stop the route starts from (index); 0 by default. */
     start: z.number().int().min(0).default(0),
     /** A stop the route must end at (index), for an open path with a fixed end. */
@@ -26,7 +26,18 @@ export const optimizeStopsInputSchema = z
   .superRefine((input, ctx) => {
     const n = input.points?.length ?? input.distances?.length;
     if (n === undefined) return ctx.addIssue({ code: 'custom', path: ['points'], message: 'give points or distances' });
-    if (input.distances && input.distances.some((row) => row.length !== n)) ctx.addIssue({ code: 'custom', path: ['distances'], message: 'must be a square matrix' });
+    if (input.distances) {
+      // one plain loop: a matrix of a thousand stops holds a million numbers
+      const rows = input.distances;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row.length !== n) return ctx.addIssue({ code: 'custom', path: ['distances'], message: 'must be a square matrix' });
+        for (let j = 0; j < row.length; j++) {
+          const value = row[j]!;
+          if (!Number.isFinite(value) || value < 0) return ctx.addIssue({ code: 'custom', path: ['distances', i, j], message: 'must be a finite, non-negative number' });
+        }
+      }
+    }
     if (n > 0 && input.start >= n) ctx.addIssue({ code: 'custom', path: ['start'], message: `must be below the number of stops (${n})` });
     if (input.end !== undefined && input.end >= n) ctx.addIssue({ code: 'custom', path: ['end'], message: `must be below the number of stops (${n})` });
     if (input.end !== undefined && input.closed) ctx.addIssue({ code: 'custom', path: ['end'], message: 'a closed tour ends where it starts; use closed: false for a fixed end' });
@@ -52,6 +63,7 @@ export interface OptimizedStops {
  * Bad input (latitude 200, a ragged matrix, a start out of range) throws a field-named `CrmValidationError`.
  */
 export function optimizeStops(input: OptimizeStopsInput): OptimizedStops {
+  const started = Date.now();
   const parsed = optimizeStopsInputSchema.safeParse(input);
   if (!parsed.success) throw new CrmValidationError(toValidationIssues(parsed.error), 'route optimisation');
   const options = parsed.data;
@@ -87,7 +99,7 @@ export function optimizeStops(input: OptimizeStopsInput): OptimizedStops {
     return base(i, j);
   });
   const iterations = options.iterations ?? 1000 + 12 * n;
-  const tour = solveClosedTour(size, matrix, { seed: options.seed, iterations, timeLimitMs: options.timeLimitMs, neighbours: 10 });
+  const tour = solveClosedTour(size, matrix, { seed: options.seed, iterations, deadline: started + options.timeLimitMs, neighbours: 10 });
 
   // Rotate to start at `start`; for an open path, walk away from the dummy.
   const at = tour.indexOf(options.start);
