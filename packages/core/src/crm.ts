@@ -9,6 +9,7 @@ import { parseWith } from './schema/validate.js';
 import type { ChangeListener, StorageAdapter } from './storage/contract.js';
 import { CrmValidationError } from './errors.js';
 import { PricingService } from './pricing/pricing-service.js';
+import { FieldSalesService, type FieldSalesOptions } from './routes/field-sales-service.js';
 import type { PricingOptions } from './pricing/engine.js';
 
 /** Options of {@link createCrm}. */
@@ -25,8 +26,10 @@ export interface CrmOptions {
   now?: () => Date;
   /** The id source; `crypto.randomUUID` by default. */
   newId?: () => string;
-  /** Pricing options (coupon code generator, search bound of the best promotion combination). */
+  /** Pricing options (the coupon code generator). */
   pricing?: PricingOptions;
+  /** Field-sales options (the check-in radius). */
+  fieldSales?: FieldSalesOptions;
 }
 
 /** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
@@ -38,6 +41,8 @@ export type CrmServices = { [K in CollectionName]: ServiceOf<(typeof entityDefin
 export interface CrmDomainServices {
   /** Prices carts, quotes and orders; places orders with their coupons; guards product codes and combos. */
   pricing: PricingService;
+  /** Sales routes and field visits: members in/out of route, stop order and optimisation, assignment, visits. */
+  fieldSales: FieldSalesService;
 }
 
 /** The crmkit facade: a service per entity and the domain services, over one store, as one actor. */
@@ -100,6 +105,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
   // domain services: each registers its save guards on the context as it is built
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),
+    fieldSales: new FieldSalesService(context, options.fieldSales),
   };
   return {
     ...services,

@@ -57,4 +57,32 @@ export {
 } from './pricing/index.js';
 export { takeNextNumber, DEFAULT_SEQUENCES } from './crm/numbering.js';
 export { allocateProportionally, contextRefusal, scopeMiss, type CataloguePromotion, type PromotionRefusal } from './promotions/index.js';
-export { optimizeStops, optimizeStopsInputSchema, haversineMetres, parseTsplib, tsplibDistanceMatrix, type OptimizeStopsInput, type OptimizedStops, type TsplibInstance } from './routes/index.js';
+export {
+  optimizeStops,
+  optimizeStopsInputSchema,
+  haversineMetres,
+  parseTsplib,
+  tsplibDistanceMatrix,
+  addRouteMember,
+  setParticipation,
+  servedMembers,
+  reorderMembers,
+  isVisitDue,
+  isAssignmentActive,
+  routesForDay,
+  visitsForDay,
+  weekdayOf,
+  routeCoverage,
+  notVisitedSince,
+  assessCheckIn,
+  DEFAULT_CHECK_IN_RADIUS_METRES,
+  applyProfileUpdates,
+  FieldSalesService,
+  type OptimizeStopsInput,
+  type OptimizedStops,
+  type TsplibInstance,
+  type ParticipationChange,
+  type PlannedVisit,
+  type RouteCoverage,
+  type FieldSalesOptions,
+} from './routes/index.js';

@@ -1,1 +1,7 @@
 export { optimizeStops, optimizeStopsInputSchema, haversineMetres, parseTsplib, tsplibDistanceMatrix, type OptimizeStopsInput, type OptimizedStops, type TsplibInstance } from './optimize/index.js';
+export { addRouteMember, setParticipation, servedMembers, reorderMembers, type ParticipationChange } from './membership.js';
+export { isVisitDue, isAssignmentActive, routesForDay, visitsForDay, weekdayOf, type PlannedVisit } from './visit-plan.js';
+export { routeCoverage, notVisitedSince, type RouteCoverage } from './coverage.js';
+export { assessCheckIn, DEFAULT_CHECK_IN_RADIUS_METRES } from './check-in.js';
+export { applyProfileUpdates } from './profile-updates.js';
+export { FieldSalesService, type FieldSalesOptions } from './field-sales-service.js';

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createCrm, createMemoryAdapter, crmStorageSchema, CrmValidationError, isVisitDue } from '@crmkit/core';
+
+async function setup(today = '2026-11-23T02:00:00.000Z') {
+  const storage = await createMemoryAdapter({ schema: crmStorageSchema });
+  let now = Date.parse(today);
+  const clock = { set: (iso: string) => (now = Date.parse(iso)) };
+  const crm = createCrm({ storage, actor: { id: 'u-admin', role: 'admin' }, now: () => new Date(now) });
+  await crm.users.create({ name: 'Phạm Văn Sơn', role: 'salesperson' }, { id: 'u-son' });
+  const shops = [
+    { id: 'a', fullName: 'Tạp hóa A', gps: { lat: 10.7769, lng: 106.7009 } },
+    { id: 'b', fullName: 'Tạp hóa B', gps: { lat: 10.7626, lng: 106.6822 } },
+    { id: 'c', fullName: 'Tạp hóa C', gps: { lat: 10.7803, lng: 106.6990 } },
+    { id: 'd', fullName: 'Tạp hóa D', gps: { lat: 10.7540, lng: 106.6634 } },
+  ];
+  for (const shop of shops) await crm.contacts.create({ kind: 'shop', fullName: shop.fullName, gps: shop.gps }, { id: shop.id });
+  const route = await crm.routes.create({ name: 'Tuyến 1', region: 'Quận 1' }, { id: 'route-1' });
+  return { crm, storage, clock, route };
+}
+
+describe('routes and their members', () => {
+  it('route 1 serves A, B and C; three months on C leaves and the route serves A and B, with C’s history kept', async () => {
+    const { crm, clock } = await setup('2026-08-01T01:00:00.000Z');
+    for (const id of ['a', 'b', 'c']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact' });
+    clock.set('2026-11-01T01:00:00.000Z');
+    const route = await crm.fieldSales.setParticipation('route-1', 'c', 'out_of_route', { reason: 'Khách ngừng lấy hàng' });
+    const served = route.members.filter((member) => member.participation === 'in_route').map((member) => member.customerId);
+    assert.deepEqual(served, ['a', 'b']);
+    const c = route.members.find((member) => member.customerId === 'c')!;
+    assert.deepEqual(
+      c.history.map((entry) => [entry.participation, entry.at, entry.reason ?? null]),
+      [
+        ['in_route', '2026-08-01T01:00:00.000Z', null],
+        ['out_of_route', '2026-11-01T01:00:00.000Z', 'Khách ngừng lấy hàng'],
+      ],
+    );
+  });
+
+  it('a member added twice is refused naming customerId, and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact' });
+    const before = (await storage.changesSince(0)).batches.length;
+    const error = await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact' }).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]!.path, 'customerId');
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+  });
+});
+
+describe('who do I visit today', () => {
+  it('a weekly-Monday customer is due on Mondays only', () => {
+    const plan = { frequency: { kind: 'weekly' as const, weekdays: [1] } };
+    assert.equal(isVisitDue(plan, '2026-11-23'), true, 'Monday 23 November 2026');
+    assert.equal(isVisitDue(plan, '2026-11-24'), false);
+    assert.equal(isVisitDue(plan, '2026-11-30'), true);
+    assert.equal(isVisitDue({ frequency: { kind: 'every_n_weeks', n: 2, weekday: 1, anchorDate: '2026-11-09' } }, '2026-11-16'), false);
+    assert.equal(isVisitDue({ frequency: { kind: 'every_n_weeks', n: 2, weekday: 1, anchorDate: '2026-11-09' } }, '2026-11-23'), true);
+    assert.equal(isVisitDue({ frequency: { kind: 'monthly', dayOfMonth: 31 } }, '2026-11-30'), true, 'the last day of a shorter month');
+  });
+
+  it('today’s plan lists the due members of assigned routes; a stopped route and an ended assignment drop out', async () => {
+    const { crm } = await setup();
+    await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } });
+    await crm.fieldSales.addMember('route-1', { customerId: 'b', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [2] } } });
+    await crm.fieldSales.assignRoute('route-1', 'u-son', { from: '2026-11-01' });
+    const today = await crm.fieldSales.visitsForDay('u-son', '2026-11-23');
+    assert.deepEqual(today.map((visit) => [visit.routeId, visit.member.customerId, visit.customer?.['fullName']]), [['route-1', 'a', 'Tạp hóa A']]);
+
+    await crm.routes.update('route-1', { status: 'not_in_use' });
+    assert.deepEqual(await crm.fieldSales.visitsForDay('u-son', '2026-11-23'), [], 'a route not in use is not in today’s plan');
+    await crm.routes.update('route-1', { status: 'in_use' });
+
+    const assignments = await crm.routeAssignments.listAll();
+    await crm.routeAssignments.update(assignments[0]!.id, { effectiveTo: '2026-11-22' });
+    assert.deepEqual(await crm.fieldSales.visitsForDay('u-son', '2026-11-23'), [], 'an assignment that ended yesterday is not in today’s plan');
+  });
+
+  it('assigning to an unknown employee is refused naming userId', async () => {
+    const { crm } = await setup();
+    const error = await crm.fieldSales.assignRoute('route-1', 'u-ghost', { from: '2026-11-23' }).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]!.path, 'userId');
+  });
+
+  it('reassignment ends the old assignment the day before and keeps it', async () => {
+    const { crm } = await setup();
+    await crm.users.create({ name: 'Lý Thị Hoa', role: 'salesperson' }, { id: 'u-hoa' });
+    await crm.fieldSales.assignRoute('route-1', 'u-son', { from: '2026-10-01' });
+    await crm.fieldSales.reassignRoute('route-1', 'u-hoa', { from: '2026-11-23' });
+    const all = await crm.routeAssignments.listAll();
+    const summary = all.map((a) => [a.userId, a.effectiveFrom, a.effectiveTo ?? null]).sort();
+    assert.deepEqual(summary, [['u-hoa', '2026-11-23', null], ['u-son', '2026-10-01', '2026-11-22']]);
+    assert.equal((await crm.fieldSales.routesForDay('u-son', '2026-11-23')).length, 0);
+    assert.equal((await crm.fieldSales.routesForDay('u-hoa', '2026-11-23')).length, 1);
+  });
+});
+
+describe('visits and calls', () => {
+  it('a check-in 2 km from the customer is flagged; one at the door is not', async () => {
+    const { crm } = await setup();
+    const far = await crm.fieldSales.recordInteraction({
+      channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T03:00:00.000Z',
+      checkIn: { at: '2026-11-23T03:00:00.000Z', gps: { lat: 10.7949, lng: 106.7009 } },
+    });
+    assert.equal(far.interaction.checkIn?.farFromCustomer, true);
+    assert.ok(Math.abs(far.interaction.checkIn!.distanceMeters! - 2000) < 30);
+    const near = await crm.fieldSales.recordInteraction({
+      channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T04:00:00.000Z',
+      checkIn: { at: '2026-11-23T04:00:00.000Z', gps: { lat: 10.7770, lng: 106.7010 } },
+    });
+    assert.equal(near.interaction.checkIn?.farFromCustomer, false);
+  });
+
+  it('a next action becomes an activity and profile updates change the customer, in one commit', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
+    const result = await crm.fieldSales.recordInteraction({
+      channel: 'tele', kind: 'opportunity_capture', customerId: 'b', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T03:00:00.000Z', callStatus: 'connected',
+      capture: { products: [{ productId: 'p-1', quantity: 10 }], heardFrom: 'Zalo', potential: 4 },
+      nextAction: { summary: 'Gửi báo giá', dueAt: '2026-11-25T02:00:00.000Z', assigneeId: 'u-son' },
+      profileUpdates: { 'address.ward': 'Phường Bến Thành', zalo: '0909123456' },
+    });
+    assert.equal((await storage.changesSince(0)).batches.length, before + 1, 'one commit');
+    const activity = await crm.activities.get(result.activityId!);
+    assert.deepEqual([activity.summary, activity.kind, activity.related?.id], ['Gửi báo giá', 'call', 'b']);
+    const customer = await crm.contacts.get('b');
+    assert.equal(customer.address?.ward, 'Phường Bến Thành');
+    assert.equal(customer.zalo, '0909123456');
+  });
+
+  it('a bad profile value is refused naming the field and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
+    const error = await crm.fieldSales
+      .recordInteraction({ channel: 'tele', kind: 'interaction', customerId: 'b', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T03:00:00.000Z', profileUpdates: { gps: { lat: 200, lng: 106 } } })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]!.path, 'gps.lat');
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+  });
+
+  it('coverage counts planned against done visits, and lists who was not visited', async () => {
+    const { crm } = await setup();
+    await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } });
+    await crm.fieldSales.addMember('route-1', { customerId: 'b', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } });
+    await crm.fieldSales.recordInteraction({ channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', routeId: 'route-1', at: '2026-11-23T03:00:00.000Z' });
+    const coverage = await crm.fieldSales.coverage('route-1', { from: '2026-11-23', to: '2026-11-29' });
+    assert.deepEqual([coverage.planned, coverage.done], [2, 1]);
+    assert.deepEqual(coverage.missed, [{ customerId: 'b', date: '2026-11-23' }]);
+    assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-20'), ['b']);
+  });
+});
+
+describe('optimising a route’s stops', () => {
+  it('the optimise action saves the new order and reports the distance before and after', async () => {
+    const { crm } = await setup();
+    for (const id of ['a', 'd', 'c', 'b']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact' });
+    const result = await crm.fieldSales.optimizeRoute('route-1');
+    assert.ok(result.after <= result.before, `${result.after} ≤ ${result.before}`);
+    assert.equal(result.order[0], 'a', 'starts at the first stop');
+    const route = await crm.routes.get('route-1');
+    assert.deepEqual([...route.members].sort((x, y) => x.visitOrder! - y.visitOrder!).map((member) => member.customerId), result.order);
+  });
+
+  it('latitude 200 on a customer is refused naming the field', async () => {
+    const { crm } = await setup();
+    const error = await crm.contacts.create({ kind: 'shop', fullName: 'Sai tọa độ', gps: { lat: 200, lng: 106 } }).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]!.path, 'gps.lat');
+  });
+});
