@@ -39,6 +39,7 @@ export {
   compilePricing,
   type PricingContext,
   type LinePrice,
+  type PriceListItem,
   type CatalogueProduct,
   type IndexedPriceList,
   type TaxOrFee,
@@ -85,4 +86,5 @@ export {
   type PlannedVisit,
   type RouteCoverage,
   type FieldSalesOptions,
+  type StoredRoute,
 } from './routes/index.js';

@@ -1,7 +1,7 @@
 export { roundMinor, percentOf } from './rounding.js';
 export type { PricingContext } from './pricing-context.js';
 export { selectPriceList, isPriceListLive, assignmentSpecificity } from './price-list-selection.js';
-export { resolveLinePrice, indexPriceList, unitFactor, type LinePrice, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
+export { resolveLinePrice, indexPriceList, unitFactor, type LinePrice, type PriceListItem, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
 export { cartSchema, cartLineSchema, type Cart } from './cart.js';
 export {
   compilePricing,
@@ -13,6 +13,9 @@ export {
   type LineDiscount,
   type PromotionExplanation,
   type IssuedCoupon,
+  COUPON_CODE_ATTEMPTS,
+  COMBINATION_SEARCH_BOUND,
 } from './engine.js';
 export { PricingService, type PlaceOrderInput } from './pricing-service.js';
-export { findComboCycle } from './combo.js';
+export { findComboCycle, findComboCycleIn, assertNoComboCycle, type ComboCycle } from './combo.js';
+export { assertProductCodeFree, normalizeProductCode } from './product-code.js';

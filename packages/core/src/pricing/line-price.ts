@@ -3,9 +3,11 @@ import type { Product } from '../schema/product.js';
 import type { PriceList } from '../schema/price-list.js';
 import { roundMinor } from './rounding.js';
 
-type Item = PriceList['items'][number];
+/** A price-list item. */
+export type PriceListItem = PriceList['items'][number];
+type Item = PriceListItem;
 /** A tax or fee as price lists declare it. */
-export type TaxOrFee = Item['taxes'][number];
+export type TaxOrFee = PriceListItem['taxes'][number];
 
 /** A product with its id, as the engine reads it. */
 export type CatalogueProduct = Product & { id: string };
@@ -54,6 +56,11 @@ export interface LinePrice {
   source: 'price_list' | 'base_price';
   /** The minimum quantity of the tier that applied (price-list prices only). */
   minQuantity?: number;
+  /**
+   * How many of the price-list item's units one line unit makes, so a fee fixed "per unit" counts the item's
+   * unit (5,000 ₫ per carton stays 5,000 ₫ per carton when the line counts boxes). 1 for base prices.
+   */
+  itemUnitsPerLineUnit: number;
 }
 
 /**
@@ -83,12 +90,18 @@ export function resolveLinePrice(product: CatalogueProduct, quantity: number, un
         }
       }
       if (best) {
-        return { unitPrice: roundMinor((best.item.price / best.itemFactor) * factor), taxes: best.item.taxes, source: 'price_list', minQuantity: best.item.minQuantity };
+        return {
+          unitPrice: roundMinor((best.item.price / best.itemFactor) * factor),
+          taxes: best.item.taxes,
+          source: 'price_list',
+          minQuantity: best.item.minQuantity,
+          itemUnitsPerLineUnit: factor / best.itemFactor,
+        };
       }
     }
   }
   const taxes: TaxOrFee[] = product.taxPercent > 0 ? [{ name: 'VAT', kind: 'percent', value: product.taxPercent }] : [];
-  return { unitPrice: roundMinor(product.basePrice * factor), taxes, source: 'base_price' };
+  return { unitPrice: roundMinor(product.basePrice * factor), taxes, source: 'base_price', itemUnitsPerLineUnit: 1 };
 }
 
 function safeFactor(product: CatalogueProduct, unit: string): number | undefined {

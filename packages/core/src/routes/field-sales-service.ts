@@ -20,7 +20,8 @@ export interface FieldSalesOptions {
   checkInRadiusMetres?: number;
 }
 
-type StoredRoute = StoredRecord<Route>;
+/** A stored route. */
+export type StoredRoute = StoredRecord<Route>;
 
 /**
  * Sales routes and field visits (`crm.fieldSales`): members in and out of route with their history, stop

@@ -4,4 +4,4 @@ export { isVisitDue, isAssignmentActive, routesForDay, visitsForDay, weekdayOf, 
 export { routeCoverage, notVisitedSince, type RouteCoverage } from './coverage.js';
 export { assessCheckIn, DEFAULT_CHECK_IN_RADIUS_METRES } from './check-in.js';
 export { applyProfileUpdates } from './profile-updates.js';
-export { FieldSalesService, type FieldSalesOptions } from './field-sales-service.js';
+export { FieldSalesService, type FieldSalesOptions, type StoredRoute } from './field-sales-service.js';
