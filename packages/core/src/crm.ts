@@ -10,6 +10,7 @@ import type { ChangeListener, StorageAdapter } from './storage/contract.js';
 import { CrmValidationError } from './errors.js';
 import { PricingService } from './pricing/pricing-service.js';
 import { FieldSalesService, type FieldSalesOptions } from './routes/field-sales-service.js';
+import { CommunicationsService, type CommunicationsOptions } from './communications/communications-service.js';
 import type { PricingOptions } from './pricing/engine.js';
 
 /** Options of {@link createCrm}. */
@@ -30,6 +31,8 @@ export interface CrmOptions {
   pricing?: PricingOptions;
   /** Field-sales options (the check-in radius). */
   fieldSales?: FieldSalesOptions;
+  /** The host's message transport and telephony bridge. */
+  communications?: CommunicationsOptions;
 }
 
 /** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
@@ -43,6 +46,8 @@ export interface CrmDomainServices {
   pricing: PricingService;
   /** Sales routes and field visits: members in/out of route, stop order and optimisation, assignment, visits. */
   fieldSales: FieldSalesService;
+  /** Messages from templates through the host's transport, reminders, notifications, calls. */
+  communications: CommunicationsService;
 }
 
 /** The crmkit facade: a service per entity and the domain services, over one store, as one actor. */
@@ -106,6 +111,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),
     fieldSales: new FieldSalesService(context, options.fieldSales),
+    communications: new CommunicationsService(context, options.communications),
   };
   return {
     ...services,

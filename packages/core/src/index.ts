@@ -88,3 +88,22 @@ export {
   type FieldSalesOptions,
   type StoredRoute,
 } from './routes/index.js';
+export {
+  placeholdersOf,
+  schemaHasPath,
+  checkTemplatePlaceholders,
+  renderTemplate,
+  escapeHtml,
+  TEMPLATE_FILTERS,
+  CommunicationsService,
+  type Placeholder,
+  type OutgoingMessage,
+  type TransportResult,
+  type MessageTransport,
+  type IncomingCall,
+  type TelephonyBridge,
+  type CommunicationsOptions,
+  type ComposeInput,
+  type RecordRef,
+  type PhoneMatch,
+} from './communications/index.js';

@@ -165,4 +165,14 @@ export const entitySamples: Readonly<Record<string, Record<string, unknown>>> = 
     tags: ['đã gặp chủ'],
   },
   sequence: { name: 'quote', prefix: 'BG-', padding: 5, next: 2 },
+  messageTemplate: {
+    name: 'Chúc mừng sinh nhật',
+    channel: 'email',
+    entity: 'contact',
+    subject: 'Chúc mừng sinh nhật {{contact.fullName}}',
+    body: '<p>Kính gửi {{contact.fullName}}, chúc anh/chị một tuổi mới nhiều niềm vui!</p>',
+    format: 'html',
+    active: true,
+  },
+  notification: { userId: 'u-an', kind: 'reminder', title: 'Gọi lại khách về báo giá', record: { entity: 'activity', id: 'act-1' }, read: false, reminderKey: 'reminder:act-1:15' },
 };

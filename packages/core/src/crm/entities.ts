@@ -23,6 +23,8 @@ import { stageSchema } from '../schema/stage.js';
 import { tagSchema } from '../schema/tag.js';
 import { userSchema } from '../schema/user.js';
 import { sequenceSchema } from './sequence.js';
+import { messageTemplateSchema } from '../schema/message-template.js';
+import { notificationSchema } from '../schema/notification.js';
 
 /** How crmkit stores and guards one entity. */
 export interface EntityDefinition<S extends z.ZodType = z.ZodType> {
@@ -73,6 +75,8 @@ export const entityDefinitions = {
   routeAssignments: define('routeAssignment', routeAssignmentSchema, ['routeId', 'userId'], { config: true }),
   interactions: define('interaction', interactionSchema, [...OWNED, 'customerId', 'userId', 'routeId', 'at']),
   sequences: define('sequence', sequenceSchema, ['name'], { config: true }),
+  messageTemplates: define('messageTemplate', messageTemplateSchema, ['name', 'entity', 'channel'], { config: true }),
+  notifications: define('notification', notificationSchema, ['userId', 'read']),
 } as const;
 
 /** The facade's service names (`leads`, `contacts`, ...). */

@@ -13,9 +13,6 @@ export {
   type LineDiscount,
   type PromotionExplanation,
   type IssuedCoupon,
-  COUPON_CODE_ATTEMPTS,
-  COMBINATION_SEARCH_BOUND,
 } from './engine.js';
 export { PricingService, type PlaceOrderInput } from './pricing-service.js';
-export { findComboCycle, findComboCycleIn, assertNoComboCycle, type ComboCycle } from './combo.js';
-export { assertProductCodeFree, normalizeProductCode } from './product-code.js';
+export { findComboCycle } from './combo.js';

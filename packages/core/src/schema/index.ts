@@ -32,3 +32,5 @@ export { couponSchema, type Coupon } from './coupon.js';
 export { routeSchema, routeMemberSchema, visitPlanSchema, visitFrequencySchema, participationChangeSchema, type Route, type RouteMember, type VisitPlan } from './route.js';
 export { routeAssignmentSchema, type RouteAssignment } from './route-assignment.js';
 export { interactionSchema, callStatusSchema, type Interaction } from './interaction.js';
+export { messageTemplateSchema, type MessageTemplate } from './message-template.js';
+export { notificationSchema, type Notification } from './notification.js';
