@@ -106,4 +106,5 @@ export {
   type ComposeInput,
   type RecordRef,
   type PhoneMatch,
+  type StoredActivity,
 } from './communications/index.js';

@@ -42,7 +42,8 @@ export interface PhoneMatch {
   label: string;
 }
 
-type StoredActivity = StoredRecord<Activity>;
+/** A stored activity. */
+export type StoredActivity = StoredRecord<Activity>;
 
 /**
  * E-mail, SMS and Zalo from the CRM, reminders, notifications and calls (`crm.communications`). Every message

@@ -4,18 +4,18 @@ import { activityTypeSchema } from '../schema/activity-type.js';
 import { caseSchema } from '../schema/case.js';
 import { companySchema } from '../schema/company.js';
 import { contactSchema } from '../schema/contact.js';
-import { contractSchema } from '../schema/contract.js';
+import { contractSchema, refineContract } from '../schema/contract.js';
 import { couponSchema } from '../schema/coupon.js';
 import { interactionSchema } from '../schema/interaction.js';
-import { leadSchema } from '../schema/lead.js';
+import { leadSchema, refineLead } from '../schema/lead.js';
 import { lostReasonSchema } from '../schema/lost-reason.js';
-import { opportunitySchema } from '../schema/opportunity.js';
+import { opportunitySchema, refineOpportunity } from '../schema/opportunity.js';
 import { orderSchema } from '../schema/order.js';
 import { priceListSchema } from '../schema/price-list.js';
 import { productSchema } from '../schema/product.js';
 import { promotionSchema } from '../schema/promotion.js';
-import { quoteSchema } from '../schema/quote.js';
-import { rawContactSchema } from '../schema/raw-contact.js';
+import { quoteSchema, refineQuote } from '../schema/quote.js';
+import { rawContactSchema, refineRawContact } from '../schema/raw-contact.js';
 import { routeSchema } from '../schema/route.js';
 import { routeAssignmentSchema } from '../schema/route-assignment.js';
 import { salesTeamSchema } from '../schema/sales-team.js';
@@ -48,17 +48,19 @@ const OWNED = ['ownerId', 'teamId', 'updatedAt'] as const;
 
 /**
  * Every entity crmkit stores, keyed by the name of its service on the facade (`crm.leads`, ...). The indexes
- * are what services query by; adding one means a new storage schema version.
+ * are what services query by; adding one means a new storage schema version. Cross-field rules (a lost
+ * opportunity needs a lost reason, ...) are applied here, on whole records: services validate the merged
+ * record of an update, never a patch alone.
  */
 export const entityDefinitions = {
-  rawContacts: define('rawContact', rawContactSchema, [...OWNED, 'screeningStatus', 'source', 'collectedFrom'], { customFields: true }),
-  leads: define('lead', leadSchema, [...OWNED, 'status', 'salespersonId', 'salesTeamId', '*tagIds', 'channel', 'campaign', 'salesRegion', 'email'], { customFields: true }),
+  rawContacts: define('rawContact', rawContactSchema.superRefine(refineRawContact), [...OWNED, 'screeningStatus', 'source', 'collectedFrom'], { customFields: true }),
+  leads: define('lead', leadSchema.superRefine(refineLead), [...OWNED, 'status', 'salespersonId', 'salesTeamId', '*tagIds', 'channel', 'campaign', 'salesRegion', 'email'], { customFields: true }),
   contacts: define('contact', contactSchema, [...OWNED, 'fullName', 'companyId', 'kind', '*tagIds', 'address.province'], { customFields: true }),
   companies: define('company', companySchema, [...OWNED, 'name', 'status', 'taxCode', '*tagIds'], { customFields: true }),
-  opportunities: define('opportunity', opportunitySchema, [...OWNED, 'stageId', 'status', 'companyId', 'contactId', 'salespersonId', 'salesTeamId', 'expectedCloseDate', 'leadId', '*tagIds'], { customFields: true }),
-  quotes: define('quote', quoteSchema, [...OWNED, 'opportunityId', 'number', 'state', 'companyId', 'contactId']),
+  opportunities: define('opportunity', opportunitySchema.superRefine(refineOpportunity), [...OWNED, 'stageId', 'status', 'companyId', 'contactId', 'salespersonId', 'salesTeamId', 'expectedCloseDate', 'leadId', '*tagIds'], { customFields: true }),
+  quotes: define('quote', quoteSchema.superRefine(refineQuote), [...OWNED, 'opportunityId', 'number', 'state', 'companyId', 'contactId']),
   orders: define('order', orderSchema, [...OWNED, 'opportunityId', 'quoteId', 'number', 'status', 'companyId', 'contactId', 'date', '*promotionIds']),
-  contracts: define('contract', contractSchema, [...OWNED, 'opportunityId', 'number', 'status', 'companyId', 'contactId']),
+  contracts: define('contract', contractSchema.superRefine(refineContract), [...OWNED, 'opportunityId', 'number', 'status', 'companyId', 'contactId']),
   cases: define('case', caseSchema, [...OWNED, 'status', 'priority', 'contactId', 'companyId', 'orderId'], { customFields: true }),
   activities: define('activity', activitySchema, [...OWNED, 'assigneeId', 'status', 'dueAt', 'typeId', 'related.id']),
   activityTypes: define('activityType', activityTypeSchema, ['name'], { config: true }),

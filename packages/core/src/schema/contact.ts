@@ -23,7 +23,9 @@ export const contactPhoneSchema = z.object({
 
 /**
  * A contact (Người liên hệ): a person — an individual customer, a shop or household owner, or a company's
- * contact. Phones and e-mails are lists (the first is the primary one), so a merge can keep every one.
+ * contact. Phones and e-mails are lists and there is no separate `phone` / `email` field: the first entry is
+ * the primary one. One place for each number means a merge keeps every number, duplicate detection reads
+ * them all, and a primary can never disagree with the list.
  */
 export const contactSchema = z.object({
   kind: contactKindSchema.default('individual'),
@@ -32,7 +34,9 @@ export const contactSchema = z.object({
   birthday: isoDateSchema.optional(),
   address: addressSchema.optional(),
   gps: geoPointSchema.optional(),
+  /** The first is the primary phone. */
   phones: z.array(contactPhoneSchema).max(20).optional(),
+  /** The first is the primary e-mail. */
   emails: z.array(emailSchema).max(20).optional(),
   facebook: z.string().trim().max(300).optional(),
   linkedin: z.string().trim().max(300).optional(),

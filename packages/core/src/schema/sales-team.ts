@@ -12,7 +12,7 @@ export const salesTeamSchema = z.object({
   /** The default maximum of open leads per member, when a member has none of their own. */
   defaultCapacity: z.number().int().min(0).max(100_000).optional(),
   /** A member's own maximum of open leads. */
-  memberCapacity: z.record(z.string(), z.number().int().min(0).max(100_000)).optional(),
+  memberCapacity: z.record(idSchema, z.number().int().min(0).max(100_000)).optional(),
   active: z.boolean().default(true),
 });
 /** A sales team. */

@@ -155,3 +155,17 @@ describe('custom fields declared in configuration are validated like built-in on
     );
   });
 });
+
+describe('cross-field rules hold on whole records, on create and on update', () => {
+  it('a lost opportunity needs a lost reason, also when an update marks it lost', async () => {
+    const { crm } = await setup();
+    const refused = await crm.opportunities.create({ name: 'FPT thiết bị', stageId: 's1', status: 'lost' } as never).catch((e: unknown) => e);
+    assert.ok(refused instanceof CrmValidationError);
+    assert.equal(refused.issues[0]?.path, 'lostReasonId');
+    const open = await crm.opportunities.create({ name: 'FPT thiết bị', stageId: 's1' } as never);
+    const update = await crm.opportunities.update(open.id, { status: 'lost' }).catch((e: unknown) => e);
+    assert.ok(update instanceof CrmValidationError);
+    assert.equal(update.issues[0]?.path, 'lostReasonId');
+    assert.equal((await crm.opportunities.get(open.id)).rev, 1);
+  });
+});
