@@ -11,6 +11,7 @@ import { CrmValidationError } from './errors.js';
 import { PricingService } from './pricing/pricing-service.js';
 import { FieldSalesService, type FieldSalesOptions } from './routes/field-sales-service.js';
 import { CommunicationsService, type CommunicationsOptions } from './communications/communications-service.js';
+import { PipelineService } from './pipeline/pipeline-service.js';
 import type { PricingOptions } from './pricing/engine.js';
 
 /** Options of {@link createCrm}. */
@@ -48,6 +49,8 @@ export interface CrmDomainServices {
   fieldSales: FieldSalesService;
   /** Messages from templates through the host's transport, reminders, notifications, calls. */
   communications: CommunicationsService;
+  /** Stage moves with history, won and lost (with a lost reason), reopening. */
+  pipeline: PipelineService;
 }
 
 /** The crmkit facade: a service per entity and the domain services, over one store, as one actor. */
@@ -112,6 +115,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     pricing: new PricingService(context, options.pricing),
     fieldSales: new FieldSalesService(context, options.fieldSales),
     communications: new CommunicationsService(context, options.communications),
+    pipeline: new PipelineService(context),
   };
   return {
     ...services,

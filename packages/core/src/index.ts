@@ -108,3 +108,4 @@ export {
   type PhoneMatch,
   type StoredActivity,
 } from './communications/index.js';
+export { DEFAULT_STAGES, weightedRevenue, PipelineService, type StoredOpportunity } from './pipeline/index.js';
