@@ -1,0 +1,3 @@
+/** Defines every crmkit element. */
+import './pipeline-board.js';
+import './route-planner.js';
