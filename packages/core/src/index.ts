@@ -54,10 +54,30 @@ export {
   type IssuedCoupon,
   PricingService,
   findComboCycle,
+  findComboCycleIn,
+  assertNoComboCycle,
+  assertProductCodeFree,
+  normalizeProductCode,
+  COUPON_CODE_ATTEMPTS,
+  COMBINATION_SEARCH_BOUND,
+  type ComboCycle,
+  type ComboLookup,
   type PlaceOrderInput,
 } from './pricing/index.js';
 export { takeNextNumber, DEFAULT_SEQUENCES } from './crm/numbering.js';
-export { allocateProportionally, contextRefusal, scopeMiss, type CataloguePromotion, type PromotionRefusal } from './promotions/index.js';
+export {
+  allocateProportionally,
+  contextRefusal,
+  scopeMiss,
+  couponRefusal,
+  couponRefusalMessage,
+  randomCouponCode,
+  seededCouponCodes,
+  type CataloguePromotion,
+  type PromotionRefusal,
+  type CouponRefusal,
+  type CouponRedemptionContext,
+} from './promotions/index.js';
 export {
   optimizeStops,
   optimizeStopsInputSchema,

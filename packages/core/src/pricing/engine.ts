@@ -1,10 +1,12 @@
-import { CrmValidationError, type CrmValidationIssue } from '../errors.js';
+import { CrmRuleError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
 import type { Coupon } from '../schema/coupon.js';
 import type { PriceList } from '../schema/price-list.js';
 import type { Reward } from '../schema/promotion.js';
 import { toValidationIssues } from '../schema/validate.js';
 import { allocateProportionally } from '../promotions/allocate.js';
 import { contextRefusal, type CataloguePromotion, type PromotionRefusal } from '../promotions/eligibility.js';
+import { couponRefusal, couponRefusalMessage } from '../promotions/coupon-redemption.js';
+import { randomCouponCode } from '../promotions/coupon-code.js';
 import { cartSchema, type Cart } from './cart.js';
 import { indexPriceList, resolveLinePrice, unitFactor, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
 import { selectPriceList } from './price-list-selection.js';
@@ -22,9 +24,27 @@ export interface PricingCatalogue {
 
 /** Options of {@link compilePricing}. */
 export interface PricingOptions {
-  /** Makes coupon codes for coupon-executed promotions; random by default, injectable for tests. */
+  /**
+   * Makes coupon codes for coupon-executed promotions: {@link randomCouponCode} by default; inject
+   * `seededCouponCodes(seed)` for reproducible tests.
+   */
   newCouponCode?: () => string;
+  /**
+   * Whether a code is already in use elsewhere (e.g. an in-memory set of the store's coupon codes). The engine
+   * never issues a code of a catalogue coupon, of another coupon issued on the same cart, or one this says is
+   * taken; it draws again, up to {@link COUPON_CODE_ATTEMPTS} times. The store's unique index stays the last word.
+   */
+  isCouponCodeTaken?: (code: string) => boolean;
 }
+
+/** How many codes the engine draws for one coupon before giving up with a `CrmRuleError`. */
+export const COUPON_CODE_ATTEMPTS = 16;
+
+/**
+ * The bound of the best-combination search: at most this many combinations of exclusive-group choices are
+ * evaluated when stacked discounts saturate a line (see {@link compilePricing}).
+ */
+export const COMBINATION_SEARCH_BOUND = 256;
 
 /** A discount on a line, and the programme or coupon it comes from. */
 export interface LineDiscount {
@@ -69,11 +89,13 @@ export interface PromotionExplanation {
   execution: 'direct' | 'coupon';
 }
 
-/** A coupon earned on this order, usable on a later one. */
+/** A coupon earned on this order, usable on a later one (the service stores it with the order). */
 export interface IssuedCoupon {
   promotionId: string;
   code: string;
+  /** Midnight UTC of the pricing date plus the programme's `validDays`. */
   expiresAt: string;
+  /** The coupon's reward: the execution's own, or the programme's. */
   reward: Reward;
 }
 
@@ -90,9 +112,10 @@ export interface PricingResult {
 
 interface Candidate {
   promotion: CataloguePromotion;
-  /** The discount per line index; computed only for the promotions chosen (ranking needs only `value`). */
+  /** The discount per line index; computed only when needed (ranking usually needs only `value`), then kept. */
   allocate(): Map<number, number>;
-  free?: { product: CatalogueProduct; quantity: number; unitPrice: number };
+  free?: { product: CatalogueProduct; quantity: number; unitPrice: number; source: PricedLine['priceSource'] };
+  /** What it gives the customer on its own: the discounts, the free goods, or the coupon's worth on this cart. */
   value: number;
 }
 
@@ -102,14 +125,6 @@ export interface PricingEngine {
   price(cart: Cart, context: PricingContext): PricingResult;
 }
 
-function defaultCouponCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = new Uint8Array(10);
-  globalThis.crypto.getRandomValues(bytes);
-  const chars = Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
-  return `CP-${chars.slice(0, 5)}-${chars.slice(5)}`;
-}
-
 function addDays(date: string, days: number): string {
   const at = new Date(`${date}T00:00:00.000Z`);
   at.setUTCDate(at.getUTCDate() + days);
@@ -117,24 +132,37 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * Compiles a catalogue into a pricing engine. Evaluation, per cart:
+ * Compiles a catalogue into a pricing engine: products by id, each price list indexed once (by product, by
+ * group, catch-all), promotions sorted by priority then code, and each promotion's applicable products resolved
+ * once (groups and attribute values expanded). Evaluation, per cart:
  * 1. the price list is chosen ({@link selectPriceList}); each line gets its price ({@link resolveLinePrice});
- * 2. every promotion is explained: stopped, out of period, out of scope, limit reached, no qualifying
- *    products, basis below minimum / above maximum — or a candidate with its value to the customer;
- * 3. the best combination of candidates is chosen: at most one per exclusive group, a non-stackable one
- *    alone, the highest total value; ties go to the higher total priority, then to the codes in order. The
- *    choice is exact (conflicts form disjoint cliques), so no search bound is needed;
- * 4. presented coupons are checked and applied to what is left of each line;
- * 5. taxes and fees are computed on each line's net (percentages rounded per line, fixed fees per unit);
- *    free lines carry neither; totals are sums of line amounts.
- * Discounts of several programmes add up on a line but never beyond its gross.
+ * 2. every promotion is explained: stopped, out of period, out of scope (which dimension), limit reached (total
+ *    or per customer), no qualifying products, basis below minimum / above maximum — or it is a candidate with
+ *    its value to the customer. Basis: the qualifying lines' gross amount, or their quantity in base units;
+ * 3. the best combination of candidates: at most one per exclusive group; a non-stackable one stands alone;
+ *    the most value for the customer wins, ties going to the higher total priority, then to the codes in order.
+ *    Taking every ungrouped candidate and the preferred one of each group is exact whenever the discounts do
+ *    not saturate a line (values then add up). When they do (several programmes on one line capped at its
+ *    gross), combinations of group choices are scored by what they really give: all of them when there are at
+ *    most {@link COMBINATION_SEARCH_BOUND}, otherwise a local search from the greedy choice bounded by that
+ *    many scored combinations (details in the search's own comment);
+ * 4. direct rewards become line discounts (a cart-level amount split over lines in proportion to their gross,
+ *    {@link allocateProportionally}) and free lines; coupon-executed ones issue a coupon (unique code, expiry);
+ * 5. presented coupons are checked ({@link couponRefusal}) and applied to what is left of each line;
+ * 6. taxes and fees on each line's net: a percentage of the net, a fixed fee per price-list item unit; free
+ *    lines carry neither.
+ * Rewards: `percent_off` per line (capped over the cart by `cap`); `amount_off` once over the qualifying
+ * lines; `fixed_price` per base unit; `free_products` `freeQuantity` per `buyQuantity` base units bought (up to
+ * `maxFree`), valued at the free product's own price. Discounts add up on a line but never beyond its gross.
+ * Rounding: one rule, {@link roundMinor} (half away from zero) wherever an amount is computed — a line's gross,
+ * each percentage discount and each tax or fee per line; totals are sums of rounded line amounts.
  */
 export function compilePricing(catalogue: PricingCatalogue, options: PricingOptions = {}): PricingEngine {
   const products = new Map(catalogue.products.map((product) => [product.id, product]));
   const indexedLists = new Map<string, IndexedPriceList>();
   const coupons = new Map((catalogue.coupons ?? []).map((coupon) => [coupon.code, coupon]));
   const promotions = [...catalogue.promotions].sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
-  const newCouponCode = options.newCouponCode ?? defaultCouponCode;
+  const newCouponCode = options.newCouponCode ?? randomCouponCode;
 
   function listIndex(list: PriceList & { id: string }): IndexedPriceList {
     let indexed = indexedLists.get(list.id);
@@ -166,45 +194,58 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
 
   /**
    * What a reward is worth to the customer on the qualifying lines, and how it splits over them. The value is
-   * exact (the same per-line rounding as the split), but the split itself is only made when asked.
+   * exact (the same per-line rounding as the split); the split itself is made only when asked, and kept.
+   * `amounts[i]` is what the reward works on (a line's gross, or what is left of it for a coupon).
    */
-  function rewardOn(reward: Reward, lines: readonly PricedLine[], qualifying: readonly number[]): Pick<Candidate, 'allocate' | 'free' | 'value'> {
-    const split = (amounts: () => number[]) => () => {
-      const perLine = new Map<number, number>();
-      const values = amounts();
-      qualifying.forEach((i, k) => perLine.set(i, values[k]!));
-      return perLine;
+  function rewardOn(
+    reward: Reward,
+    amounts: readonly number[],
+    baseQuantities: readonly number[],
+    qualifying: readonly number[],
+    indexed: IndexedPriceList | undefined,
+  ): Pick<Candidate, 'allocate' | 'free' | 'value'> {
+    const split = (shares: () => number[]) => {
+      let kept: Map<number, number> | undefined;
+      return () => {
+        if (!kept) {
+          kept = new Map<number, number>();
+          const values = shares();
+          for (let k = 0; k < qualifying.length; k++) kept.set(qualifying[k]!, values[k]!);
+        }
+        return kept;
+      };
     };
-    const grossOf = () => qualifying.map((i) => lines[i]!.gross);
+    const amountsOf = () => qualifying.map((i) => amounts[i]!);
     switch (reward.kind) {
       case 'percent_off': {
         let sum = 0;
-        for (const i of qualifying) sum += percentOf(lines[i]!.gross, reward.percent);
+        for (const i of qualifying) sum += percentOf(amounts[i]!, reward.percent);
         if (reward.cap !== undefined && sum > reward.cap) {
           const cap = reward.cap;
-          return { value: cap, allocate: split(() => allocateProportionally(cap, grossOf())) };
+          return { value: cap, allocate: split(() => allocateProportionally(cap, amountsOf())) };
         }
-        return { value: sum, allocate: split(() => qualifying.map((i) => percentOf(lines[i]!.gross, reward.percent))) };
+        return { value: sum, allocate: split(() => qualifying.map((i) => percentOf(amounts[i]!, reward.percent))) };
       }
       case 'amount_off': {
         let total = 0;
-        for (const i of qualifying) total += lines[i]!.gross;
+        for (const i of qualifying) total += amounts[i]!;
         const amount = Math.min(reward.amount, total);
-        return { value: amount, allocate: split(() => allocateProportionally(amount, grossOf())) };
+        return { value: amount, allocate: split(() => allocateProportionally(amount, amountsOf())) };
       }
       case 'fixed_price': {
-        const amounts = qualifying.map((i) => Math.max(0, lines[i]!.gross - roundMinor(reward.price * lines[i]!.quantity)));
-        return { value: amounts.reduce((sum, value) => sum + value, 0), allocate: split(() => amounts) };
+        const off = qualifying.map((i) => Math.max(0, amounts[i]! - roundMinor(reward.price * baseQuantities[i]!)));
+        return { value: off.reduce((sum, value) => sum + value, 0), allocate: split(() => off) };
       }
       case 'free_products': {
         const none = { value: 0, allocate: () => new Map<number, number>() };
-        const quantity = qualifying.reduce((sum, i) => sum + lines[i]!.quantity, 0);
-        let free = Math.floor(quantity / reward.buyQuantity + 1e-9) * reward.freeQuantity;
+        let bought = 0;
+        for (const i of qualifying) bought += baseQuantities[i]!;
+        let free = Math.floor(bought / reward.buyQuantity + 1e-9) * reward.freeQuantity;
         if (reward.maxFree !== undefined) free = Math.min(free, reward.maxFree);
         const product = products.get(reward.freeProductId);
         if (free <= 0 || !product) return none;
-        const unitPrice = resolveLinePrice(product, free, undefined, undefined, 'reward').unitPrice;
-        return { ...none, free: { product, quantity: free, unitPrice }, value: roundMinor(unitPrice * free) };
+        const price = resolveLinePrice(product, free, undefined, indexed, 'reward');
+        return { ...none, free: { product, quantity: free, unitPrice: price.unitPrice, source: price.source }, value: roundMinor(price.unitPrice * free) };
       }
     }
   }
@@ -221,45 +262,152 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
     return a.promotion.code < b.promotion.code;
   }
 
-  function score(chosen: readonly Candidate[]): { value: number; priority: number; codes: string } {
-    return {
-      value: chosen.reduce((sum, candidate) => sum + candidate.value, 0),
-      priority: chosen.reduce((sum, candidate) => sum + candidate.promotion.priority, 0),
-      codes: chosen.map((candidate) => candidate.promotion.code).sort().join(','),
-    };
+  /** How good a combination is for the customer; `codes` is built only when value and priority tie. */
+  interface Score {
+    value: number;
+    priority: number;
+    codes: () => string;
+  }
+
+  function codesOf(chosen: readonly Candidate[]): string {
+    return chosen.map((candidate) => candidate.promotion.code).sort().join(',');
+  }
+
+  function better(a: Score, b: Score): boolean {
+    if (a.value !== b.value) return a.value > b.value;
+    if (a.priority !== b.priority) return a.priority > b.priority;
+    return a.codes() < b.codes();
   }
 
   /**
-   * The best combination, exactly and in linear time: conflicts form disjoint cliques (one exclusive group
-   * each) plus the non-stackable programmes, which stand alone. So the best stackable set takes every
-   * ungrouped candidate and the preferred one of each group, and it is compared with each non-stackable
-   * candidate alone. Ties: total value, then total priority, then the codes in order.
+   * The best combination (see {@link compilePricing}, step 3). Conflicts form disjoint cliques — one per
+   * exclusive group — plus the non-stackable programmes, which stand alone. Adding a programme never lowers
+   * what a combination gives, so every ungrouped candidate is taken, and one per group. Taking each group's
+   * preferred candidate gives an upper bound (the sum of values) of any stackable combination, so when that
+   * greedy combination really gives its sum it is optimal. Otherwise (discounts saturating a line), with G
+   * the product of the groups' sizes: if G ≤ {@link COMBINATION_SEARCH_BOUND}, every combination is scored
+   * (exact); else a local search from the greedy one changes one group's choice at a time (groups in order,
+   * candidates in preference order), keeps any strictly better score, and stops after a pass without change
+   * or after {@link COMBINATION_SEARCH_BOUND} scored combinations. Scoring is incremental: one change costs
+   * the changed candidates' lines. A single candidate never saturates a line, so a non-stackable one is
+   * scored by its value.
    */
-  function bestCombination(candidates: Candidate[]): Candidate[] {
-    const free: Candidate[] = [];
-    const byGroup = new Map<string, Candidate>();
+  function bestCombination(candidates: readonly Candidate[], lines: readonly PricedLine[]): Candidate[] {
+    const ungrouped: Candidate[] = [];
+    const groups = new Map<string, Candidate[]>();
     const alone: Candidate[] = [];
     for (const candidate of candidates) {
+      const group = candidate.promotion.exclusiveGroup;
       if (!candidate.promotion.stackable) alone.push(candidate);
-      else if (candidate.promotion.exclusiveGroup === undefined) free.push(candidate);
+      else if (group === undefined) ungrouped.push(candidate);
       else {
-        const current = byGroup.get(candidate.promotion.exclusiveGroup);
-        if (!current || preferred(candidate, current)) byGroup.set(candidate.promotion.exclusiveGroup, candidate);
+        const members = groups.get(group);
+        if (members) members.push(candidate);
+        else groups.set(group, [candidate]);
       }
     }
-    let best: Candidate[] = [...free, ...byGroup.values()];
-    let bestScore = score(best);
+    const ranked = [...groups.values()].map((members) => members.sort((a, b) => (preferred(a, b) ? -1 : 1)));
+    const choice = ranked.map(() => 0);
+    const combination = () => [...ungrouped, ...ranked.map((members, k) => members[choice[k]!]!)];
+
+    // The running state of the current combination: discounts per line, what they really give (each line
+    // capped at its gross), the value given off the lines (free goods, coupons), the total priority.
+    const perLine = new Float64Array(lines.length);
+    let capped = 0;
+    let offLines = 0;
+    let priority = 0;
+    let upperBound = 0;
+    const add = (candidate: Candidate, sign: 1 | -1) => {
+      priority += sign * candidate.promotion.priority;
+      if (candidate.promotion.execution.kind !== 'direct' || candidate.free) {
+        offLines += sign * candidate.value;
+        return;
+      }
+      for (const [i, amount] of candidate.allocate()) {
+        const gross = lines[i]!.gross;
+        const before = Math.min(perLine[i]!, gross);
+        perLine[i]! += sign * amount;
+        capped += Math.min(perLine[i]!, gross) - before;
+      }
+    };
+    const setChoice = (k: number, to: number) => {
+      add(ranked[k]![choice[k]!]!, -1);
+      choice[k] = to;
+      add(ranked[k]![to]!, 1);
+    };
+    const current = (): Score => ({ value: capped + offLines, priority, codes: () => codesOf(combination()) });
+    const frozen = (): Score => {
+      const chosen = combination();
+      return { value: capped + offLines, priority, codes: () => codesOf(chosen) };
+    };
+
+    for (const candidate of ungrouped) {
+      add(candidate, 1);
+      upperBound += candidate.value;
+    }
+    for (const members of ranked) {
+      add(members[0]!, 1);
+      upperBound += members[0]!.value;
+    }
+    let bestScore = frozen();
+    let bestChoice = [...choice];
+    if (bestScore.value < upperBound && ranked.some((members) => members.length > 1)) {
+      const size = ranked.reduce((product, members) => Math.min(product * members.length, COMBINATION_SEARCH_BOUND + 1), 1);
+      if (size <= COMBINATION_SEARCH_BOUND) {
+        for (;;) {
+          let g = 0;
+          while (g < ranked.length && choice[g]! + 1 >= ranked[g]!.length) setChoice(g++, 0);
+          if (g === ranked.length) break;
+          setChoice(g, choice[g]! + 1);
+          if (better(current(), bestScore)) {
+            bestScore = frozen();
+            bestChoice = [...choice];
+          }
+        }
+      } else {
+        let evaluations = 1;
+        let changed = true;
+        while (changed && evaluations < COMBINATION_SEARCH_BOUND) {
+          changed = false;
+          for (let k = 0; k < ranked.length && evaluations < COMBINATION_SEARCH_BOUND; k++) {
+            const kept = choice[k]!;
+            let bestTo = kept;
+            for (let to = 0; to < ranked[k]!.length && evaluations < COMBINATION_SEARCH_BOUND; to++) {
+              if (to === kept) continue;
+              setChoice(k, to);
+              evaluations += 1;
+              if (better(current(), bestScore)) {
+                bestScore = frozen();
+                bestTo = to;
+                changed = true;
+              }
+            }
+            setChoice(k, bestTo);
+          }
+        }
+        bestChoice = [...choice];
+      }
+    }
+    choice.splice(0, choice.length, ...bestChoice);
+    let best = combination();
     for (const candidate of alone) {
-      const single = score([candidate]);
-      if (
-        single.value > bestScore.value ||
-        (single.value === bestScore.value && (single.priority > bestScore.priority || (single.priority === bestScore.priority && single.codes < bestScore.codes)))
-      ) {
+      const single: Score = { value: candidate.value, priority: candidate.promotion.priority, codes: () => candidate.promotion.code };
+      if (better(single, bestScore)) {
         best = [candidate];
         bestScore = single;
       }
     }
     return best;
+  }
+
+  /** A coupon code no catalogue coupon and no coupon of this cart holds, and that the host does not know. */
+  function uniqueCouponCode(issued: readonly IssuedCoupon[]): string {
+    for (let attempt = 0; attempt < COUPON_CODE_ATTEMPTS; attempt++) {
+      const code = newCouponCode();
+      if (coupons.has(code) || issued.some((coupon) => coupon.code === code) || options.isCouponCodeTaken?.(code)) continue;
+      return code;
+    }
+    throw new CrmRuleError('coupon_code_unique', `no free coupon code after ${COUPON_CODE_ATTEMPTS} attempts: the code generator keeps repeating itself`);
   }
 
   return {
@@ -271,6 +419,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       const indexed = list ? listIndex(list) : undefined;
       const issues: CrmValidationIssue[] = [];
       const taxDeclarations: (readonly TaxOrFee[])[] = [];
+      const feeFactors: number[] = [];
+      const baseQuantities: number[] = [];
       const lines: PricedLine[] = [];
       cart.lines.forEach((line, i) => {
         const product = products.get(line.productId);
@@ -282,6 +432,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           const price = resolveLinePrice(product, line.quantity, line.unit, indexed, `lines.${i}`);
           const gross = roundMinor(price.unitPrice * line.quantity);
           taxDeclarations.push(price.taxes);
+          feeFactors.push(price.itemUnitsPerLineUnit);
+          baseQuantities.push(line.quantity * unitFactor(product, line.unit, `lines.${i}.unit`));
           lines.push({
             productId: product.id,
             productCode: product.code,
@@ -305,8 +457,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       });
       if (issues.length > 0) throw new CrmValidationError(issues, 'cart');
 
-      const lineProducts = lines.map((line) => products.get(line.productId)!);
-      const baseQuantities = lines.map((line, i) => line.quantity * unitFactor(lineProducts[i]!, line.unit, ''));
+      const grosses = lines.map((line) => line.gross);
       // 2. explain every promotion; collect candidates
       const explanations = new Map<string, PromotionExplanation>();
       const candidates: Candidate[] = [];
@@ -346,81 +497,94 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           explanation.detail = `${basis} > ${promotion.basis.max}`;
           continue;
         }
-        const reward = rewardOn(promotion.reward, lines, qualifying);
+        // A coupon-executed programme is worth its coupon's reward, estimated on this cart's qualifying lines.
+        const reward = rewardOn(rewardOf(promotion), grosses, baseQuantities, qualifying, indexed);
         explanation.value = reward.value;
         candidates.push({ promotion, ...reward });
       }
 
       // 3. the best combination
-      const chosen = bestCombination(candidates);
+      const chosen = bestCombination(candidates, lines);
       const chosenIds = new Set(chosen.map((candidate) => candidate.promotion.id));
       for (const candidate of candidates) {
         const explanation = explanations.get(candidate.promotion.id)!;
         if (chosenIds.has(candidate.promotion.id)) {
           explanation.status = 'applied';
+          delete explanation.reason;
         } else {
           explanation.reason = 'beaten_by_exclusive';
           const winner = chosen.find((other) => conflicts(candidate.promotion, other.promotion));
           if (winner) explanation.detail = winner.promotion.code;
         }
       }
+
+      // 4. direct rewards on the lines, coupons issued for the others
       const couponsIssued: IssuedCoupon[] = [];
+      const pushFree = (free: NonNullable<Candidate['free']>, source: LineDiscount['source'], code: string) => {
+        const gross = roundMinor(free.unitPrice * free.quantity);
+        lines.push({
+          productId: free.product.id,
+          productCode: free.product.code,
+          quantity: free.quantity,
+          unit: free.product.baseUnit,
+          unitPrice: free.unitPrice,
+          priceSource: free.source,
+          gross,
+          discounts: [{ source, code, amount: gross }],
+          discount: gross,
+          net: 0,
+          taxes: [],
+          tax: 0,
+          total: 0,
+          free: true,
+        });
+        taxDeclarations.push([]);
+        feeFactors.push(1);
+        baseQuantities.push(free.quantity);
+        return gross;
+      };
       for (const candidate of chosen) {
         const promotion = candidate.promotion;
+        const explanation = explanations.get(promotion.id)!;
         if (promotion.execution.kind === 'coupon') {
-          couponsIssued.push({ promotionId: promotion.id, code: newCouponCode(), expiresAt: addDays(context.date, promotion.execution.validDays), reward: promotion.reward });
+          couponsIssued.push({ promotionId: promotion.id, code: uniqueCouponCode(couponsIssued), expiresAt: addDays(context.date, promotion.execution.validDays), reward: rewardOf(promotion) });
           continue;
         }
-        for (const [i, amount] of candidate.allocate()) applyDiscount(lines[i]!, 'promotion', promotion.code, amount);
-        if (candidate.free) {
-          const { product, quantity, unitPrice } = candidate.free;
-          const gross = roundMinor(unitPrice * quantity);
-          lines.push({
-            productId: product.id,
-            productCode: product.code,
-            quantity,
-            unit: product.baseUnit,
-            unitPrice,
-            priceSource: 'base_price',
-            gross,
-            discounts: [{ source: 'promotion', code: promotion.code, amount: gross }],
-            discount: gross,
-            net: 0,
-            taxes: [],
-            tax: 0,
-            total: 0,
-            free: true,
-          });
-          taxDeclarations.push([]);
-        }
+        let given = 0;
+        for (const [i, amount] of candidate.allocate()) given += applyDiscount(lines[i]!, 'promotion', promotion.code, amount);
+        if (candidate.free) given += pushFree(candidate.free, 'promotion', promotion.code);
+        // What it really gave: less than its value alone when stacked discounts met a line's gross.
+        explanation.value = given;
       }
 
-      // 4. coupons presented
+      // 5. coupons presented
       const couponsRedeemed: PricingResult['couponsRedeemed'] = [];
       const couponIssues: CrmValidationIssue[] = [];
+      const presented = new Set<string>();
       cart.couponCodes.forEach((code, k) => {
         const path = `couponCodes.${k}`;
         const coupon = coupons.get(code);
-        const refuse = (message: string, reason: string) => couponIssues.push({ path, message, code: reason });
-        if (!coupon) return refuse(`unknown coupon "${code}"`, 'unknown_coupon');
-        if (coupon.status === 'redeemed' || coupon.redeemedOnOrderId) return refuse('this coupon was already used', 'already_redeemed');
-        if (coupon.status === 'expired' || coupon.expiresAt.slice(0, 10) < context.date) return refuse('this coupon has expired', 'expired');
-        if (context.customerId && coupon.issuedToCustomerId !== context.customerId) return refuse('this coupon belongs to another customer', 'other_customer');
-        if (context.orderId && coupon.issuedOnOrderId === context.orderId) return refuse('a coupon cannot be used on the order that earned it', 'earned_on_this_order');
+        const reason = !coupon ? 'unknown_coupon' : presented.has(code) ? 'presented_twice' : couponRefusal(coupon, context);
+        presented.add(code);
+        if (reason || !coupon) {
+          couponIssues.push({ path, message: reason === 'unknown_coupon' ? `unknown coupon "${code}"` : couponRefusalMessage(reason!), code: reason! });
+          return;
+        }
         const open = lines.map((line) => (line.free ? 0 : line.net));
-        const indices = lines.map((_, i) => i);
-        const reward = rewardOn(coupon.reward, lines.map((line) => ({ ...line, gross: line.net })), indices.filter((i) => open[i]! > 0));
+        const qualifying = open.flatMap((amount, i) => (amount > 0 ? [i] : []));
+        const reward = rewardOn(coupon.reward, open, baseQuantities, qualifying, indexed);
         let amount = 0;
         for (const [i, value] of reward.allocate()) amount += applyDiscount(lines[i]!, 'coupon', coupon.code, value);
+        if (reward.free) amount += pushFree(reward.free, 'coupon', coupon.code);
         couponsRedeemed.push({ code: coupon.code, couponId: coupon.id, amount });
       });
       if (couponIssues.length > 0) throw new CrmValidationError(couponIssues, 'cart');
 
-      // 5. taxes on net
+      // 6. taxes and fees on net
       lines.forEach((line, i) => {
         if (line.free) return;
         for (const tax of taxDeclarations[i] ?? []) {
-          const amount = tax.kind === 'percent' ? percentOf(line.net, tax.value) : roundMinor(tax.value * line.quantity);
+          const amount = tax.kind === 'percent' ? percentOf(line.net, tax.value) : roundMinor(tax.value * line.quantity * feeFactors[i]!);
           line.taxes.push({ name: tax.name, amount });
           line.tax += amount;
         }
@@ -445,6 +609,11 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       return result;
     },
   };
+}
+
+/** The reward a programme gives: its coupon's own when it issues coupons with a reward of their own. */
+function rewardOf(promotion: CataloguePromotion): Reward {
+  return promotion.execution.kind === 'coupon' && promotion.execution.reward ? promotion.execution.reward : promotion.reward;
 }
 
 /** Adds a discount to a line without taking it below zero; returns what was applied. */

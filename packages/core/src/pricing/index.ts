@@ -13,6 +13,9 @@ export {
   type LineDiscount,
   type PromotionExplanation,
   type IssuedCoupon,
+  COUPON_CODE_ATTEMPTS,
+  COMBINATION_SEARCH_BOUND,
 } from './engine.js';
 export { PricingService, type PlaceOrderInput } from './pricing-service.js';
-export { findComboCycle } from './combo.js';
+export { findComboCycle, findComboCycleIn, assertNoComboCycle, type ComboCycle, type ComboLookup } from './combo.js';
+export { assertProductCodeFree, normalizeProductCode } from './product-code.js';

@@ -26,22 +26,32 @@ export const packagingSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A product (Sản phẩm): unique code, groups, base price and tax, units, packaging, attributes, media. */
-export const productSchema = z.object({
-  code: z.string().trim().min(1, 'is required').max(50).regex(/^[\p{L}\p{N}._\-\/]+$/u, 'may hold letters, digits and . _ - / only'),
-  name: nameSchema,
-  groupL1: z.string().trim().max(100).optional(),
-  groupId: z.string().trim().max(100).optional(),
-  basePrice: z.number().int('must be a whole number of minor units').min(0, 'must not be negative'),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('VND'),
-  taxPercent: percentSchema.default(0),
-  baseUnit: z.string().trim().min(1).max(50).default('cái'),
-  units: z.array(productUnitSchema).max(20).default([]),
-  packaging: packagingSchema.default({ kind: 'single' }),
-  attributes: z.array(productAttributeSchema).max(100).default([]),
-  media: z.array(mediaRefSchema).max(50).optional(),
-  requiresReceiptInfo: z.boolean().default(false),
-  description: textSchema.optional(),
-  status: z.enum(['active', 'inactive']).default('active'),
-});
+export const productSchema = z
+  .object({
+    code: z.string().trim().min(1, 'is required').max(50).regex(/^[\p{L}\p{N}._\-\/]+$/u, 'may hold letters, digits and . _ - / only'),
+    name: nameSchema,
+    groupL1: z.string().trim().max(100).optional(),
+    groupId: z.string().trim().max(100).optional(),
+    basePrice: z.number().int('must be a whole number of minor units').min(0, 'must not be negative'),
+    currency: z.string().regex(/^[A-Z]{3}$/).default('VND'),
+    taxPercent: percentSchema.default(0),
+    baseUnit: z.string().trim().min(1).max(50).default('cái'),
+    units: z.array(productUnitSchema).max(20).default([]),
+    packaging: packagingSchema.default({ kind: 'single' }),
+    attributes: z.array(productAttributeSchema).max(100).default([]),
+    media: z.array(mediaRefSchema).max(50).optional(),
+    requiresReceiptInfo: z.boolean().default(false),
+    description: textSchema.optional(),
+    status: z.enum(['active', 'inactive']).default('active'),
+  })
+  .superRefine((product, ctx) => {
+    // A unit name must say one thing: a cart line's unit is looked up by name, so a repeated name (or one
+    // shadowing the base unit) would make the conversion ambiguous.
+    const seen = new Set([product.baseUnit]);
+    product.units.forEach((unit, i) => {
+      if (seen.has(unit.name)) ctx.addIssue({ code: 'custom', path: ['units', i, 'name'], message: `unit "${unit.name}" is already defined` });
+      seen.add(unit.name);
+    });
+  });
 /** A product. */
 export type Product = z.infer<typeof productSchema>;

@@ -49,7 +49,11 @@ export const promotionSchema = z
     basis: z.object({ measure: z.enum(['quantity', 'amount']), min: z.number().min(0).default(0), max: z.number().min(0).optional() }).default({ measure: 'amount', min: 0 }),
     reward: rewardSchema,
     execution: z
-      .discriminatedUnion('kind', [z.object({ kind: z.literal('direct') }), z.object({ kind: z.literal('coupon'), validDays: z.number().int().min(1).max(3650) })])
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('direct') }),
+        // The coupon's own reward (e.g. "spend now, get 50,000 ₫ off next time"); the programme's reward when omitted.
+        z.object({ kind: z.literal('coupon'), validDays: z.number().int().min(1).max(3650), reward: rewardSchema.optional() }),
+      ])
       .default({ kind: 'direct' }),
     limits: z.object({ total: z.number().int().min(1).optional(), perCustomer: z.number().int().min(1).optional() }).default({}),
     priority: z.number().int().default(0),
