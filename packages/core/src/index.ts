@@ -91,6 +91,9 @@ export {
   isVisitDue,
   isAssignmentActive,
   routesForDay,
+  planReassignment,
+  dayBefore,
+  optimizeRouteOptionsSchema,
   visitsForDay,
   weekdayOf,
   routeCoverage,
@@ -107,6 +110,10 @@ export {
   type RouteCoverage,
   type FieldSalesOptions,
   type StoredRoute,
+  type ReassignmentPlan,
+  type OptimizeRouteOptions,
+  type OptimizedRoute,
+  type AssignmentOptions,
 } from './routes/index.js';
 export {
   placeholdersOf,

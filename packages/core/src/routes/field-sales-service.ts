@@ -1,18 +1,21 @@
 import type { CrmContext } from '../crm/context.js';
 import { WriteSet } from '../crm/write-set.js';
 import { CrmNotFoundError } from '../errors.js';
-import type { GeoPoint } from '../schema/common.js';
+import { z } from 'zod';
+import { geoPointSchema, idSchema, isoDateSchema, type GeoPoint } from '../schema/common.js';
 import type { Interaction } from '../schema/interaction.js';
 import type { RouteAssignment } from '../schema/route-assignment.js';
 import type { Route, RouteMember } from '../schema/route.js';
-import { failField } from '../schema/validate.js';
-import type { StoredRecord } from '../storage/contract.js';
+import { failField, parseWith } from '../schema/validate.js';
+import type { Query, StoredRecord } from '../storage/contract.js';
 import { assessCheckIn, DEFAULT_CHECK_IN_RADIUS_METRES } from './check-in.js';
 import { notVisitedSince, routeCoverage, type RouteCoverage } from './coverage.js';
 import { addRouteMember, reorderMembers, servedMembers, setParticipation } from './membership.js';
 import { optimizeStops } from './optimize/optimize-stops.js';
 import { applyProfileUpdates } from './profile-updates.js';
-import { routesForDay, visitsForDay, type PlannedVisit } from './visit-plan.js';
+import { planReassignment, routesForDay } from './assignment.js';
+import { haversineMetres } from './optimize/distance.js';
+import { visitsForDay, type PlannedVisit } from './visit-plan.js';
 
 /** Options of the field-sales service. */
 export interface FieldSalesOptions {
@@ -22,6 +25,36 @@ export interface FieldSalesOptions {
 
 /** A stored route. */
 export type StoredRoute = StoredRecord<Route>;
+
+/**
+ * How to optimise a route: where the day starts (a point, e.g. the depot; the first stop by default), whether
+ * to come back to it, and where it must end — a point (home, the depot) or the customer id of a member.
+ */
+export const optimizeRouteOptionsSchema = z.object({
+  start: geoPointSchema.optional(),
+  closed: z.boolean().optional(),
+  end: z.union([geoPointSchema, idSchema]).optional(),
+  seed: z.number().int().optional(),
+});
+/** Options of {@link FieldSalesService.optimizeRoute}. */
+export type OptimizeRouteOptions = z.input<typeof optimizeRouteOptionsSchema>;
+
+/** The optimised order of a route's stops (customer ids) and its length before and after, in metres. */
+export interface OptimizedRoute {
+  order: string[];
+  before: number;
+  after: number;
+}
+
+const assignmentOptionsSchema = z.object({ from: isoDateSchema, to: isoDateSchema.optional(), note: z.string().trim().max(1000).optional() });
+/** When an assignment runs and why. */
+export interface AssignmentOptions {
+  /** The first day (ISO date). */
+  from: string;
+  /** The last day, included; left out: open-ended. */
+  to?: string;
+  note?: string;
+}
 
 /**
  * Sales routes and field visits (`crm.fieldSales`): members in and out of route with their history, stop
@@ -77,35 +110,48 @@ export class FieldSalesService {
     return this.save(route, reorderMembers(route, customerIds), 'route.reorder');
   }
 
-  private async positions(members: readonly RouteMember[]): Promise<(GeoPoint | undefined)[]> {
+  /** The customer records of members, one query per entity. */
+  private async customersOf(members: readonly RouteMember[]): Promise<(StoredRecord | undefined)[]> {
     const byEntity = new Map<string, string[]>();
     for (const member of members) byEntity.set(member.customerEntity, [...(byEntity.get(member.customerEntity) ?? []), member.customerId]);
-    const found = new Map<string, GeoPoint | undefined>();
+    const found = new Map<string, StoredRecord | undefined>();
     for (const [entity, ids] of byEntity) {
       const records = await this.context.storage.get(entity, ids);
-      records.forEach((record, i) => found.set(`${entity}/${ids[i]}`, record?.['gps'] as GeoPoint | undefined));
+      records.forEach((record, i) => found.set(`${entity}/${ids[i]}`, record ?? undefined));
     }
     return members.map((member) => found.get(`${member.customerEntity}/${member.customerId}`));
   }
 
   /**
-   * Orders the route's stops (members in route with GPS) from a start point — the first stop by default —
-   * and saves the new order; members without GPS keep their place after the ordered ones. Returns the
-   * order and the distance before and after, in metres.
+   * Orders the route's stops (members in route with GPS) by great-circle distance and saves the new order;
+   * members without GPS keep their place after the ordered ones. The day starts at `start` (the first stop by
+   * default) and is an open path unless `closed`; `end` fixes the last stop (a point or a member's customer id).
+   * `before` is the length of the saved order under the same start and end, `after` the optimised one
+   * (never longer, unless `end` names a member the saved order does not finish with).
    */
-  async optimizeRoute(routeId: string, options: { start?: GeoPoint; closed?: boolean; seed?: number } = {}): Promise<{ order: string[]; before: number; after: number }> {
+  async optimizeRoute(routeId: string, options: OptimizeRouteOptions = {}): Promise<OptimizedRoute> {
+    const { start, end, closed = false, seed = 1 } = parseWith(optimizeRouteOptionsSchema, options, 'route optimisation');
     const route = await this.route(routeId);
     const served = servedMembers(route);
-    const gps = await this.positions(served);
-    const located = served.filter((_, i) => gps[i]);
-    const points = located.map((member) => gps[served.indexOf(member)]!);
-    const withStart = options.start ? [options.start, ...points] : points;
-    if (located.length < 2) return { order: served.map((member) => member.customerId), before: 0, after: 0 };
-    const result = optimizeStops({ points: withStart, closed: options.closed ?? false, seed: options.seed ?? 1 });
-    const ordered = result.order.filter((index) => !options.start || index > 0).map((index) => located[options.start ? index - 1 : index]!.customerId);
-    const rest = route.members.map((member) => member.customerId).filter((id) => !ordered.includes(id));
-    await this.save(route, reorderMembers(route, [...ordered, ...rest]), 'route.optimize');
-    return { order: ordered, before: Math.round(result.initialLength), after: Math.round(result.length) };
+    const customers = await this.customersOf(served);
+    const located = served.flatMap((member, i) => {
+      const gps = customers[i]?.['gps'] as GeoPoint | undefined;
+      return gps ? [{ customerId: member.customerId, gps }] : [];
+    });
+    const lastStop = typeof end === 'string' ? located.findIndex((stop) => stop.customerId === end) : -1;
+    if (typeof end === 'string' && lastStop < 0) failField('end', 'must be the customer id of a member in route with GPS', 'unknown_member', 'route');
+    if (located.length < 2) return { order: located.map((stop) => stop.customerId), before: 0, after: 0 };
+    const offset = start ? 1 : 0;
+    const points = [...(start ? [start] : []), ...located.map((stop) => stop.gps), ...(end && typeof end !== 'string' ? [end] : [])];
+    const endIndex = end === undefined ? undefined : typeof end === 'string' ? offset + lastStop : points.length - 1;
+    const result = optimizeStops({ points, closed, seed, ...(endIndex !== undefined ? { end: endIndex } : {}) });
+    let before = 0;
+    for (let i = 0; i + 1 < points.length; i++) before += haversineMetres(points[i]!, points[i + 1]!);
+    if (closed) before += haversineMetres(points[points.length - 1]!, points[0]!);
+    const order = result.order.filter((index) => index >= offset && index < offset + located.length).map((index) => located[index - offset]!.customerId);
+    const rest = route.members.map((member) => member.customerId).filter((id) => !order.includes(id));
+    await this.save(route, reorderMembers(route, [...order, ...rest]), 'route.optimize');
+    return { order, before: Math.round(before), after: Math.round(result.length) };
   }
 
   private async knownUser(userId: string): Promise<void> {
@@ -113,32 +159,34 @@ export class FieldSalesService {
     if (!user) failField('userId', 'no employee with this id', 'unknown_reference', 'route assignment');
   }
 
-  /** Assigns a route to an employee from a date (to a date or open-ended); an unknown employee is refused. */
-  async assignRoute(routeId: string, userId: string, options: { from: string; to?: string; note?: string }): Promise<StoredRecord<RouteAssignment>> {
+  /**
+   * Assigns a route to an employee from a date (to a date, or open-ended); an employee may hold several routes
+   * and a route several employees. An unknown employee is refused naming `userId`, and nothing is written.
+   */
+  async assignRoute(routeId: string, userId: string, options: AssignmentOptions): Promise<StoredRecord<RouteAssignment>> {
+    const { from, to, note } = parseWith(assignmentOptionsSchema, options, 'route assignment');
     await this.route(routeId);
     await this.knownUser(userId);
     const writes = new WriteSet(this.context, 'route.assign');
-    writes.create('routeAssignment', { routeId, userId, effectiveFrom: options.from, ...(options.to ? { effectiveTo: options.to } : {}), ...(options.note ? { note: options.note } : {}) });
+    writes.create('routeAssignment', { routeId, userId, effectiveFrom: from, ...(to ? { effectiveTo: to } : {}), ...(note ? { note } : {}) });
     const { records } = await writes.commit('routeAssignment');
     return records[0] as unknown as StoredRecord<RouteAssignment>;
   }
 
   /**
-   * Hands a route to another employee from a date: current assignments end the day before (history kept) and
-   * the new one starts, in one commit.
+   * Hands a route to an employee from a date: current assignments end the day before and stay as history,
+   * ones that had not started yet are dropped, and the new one starts — in one commit.
    */
-  async reassignRoute(routeId: string, userId: string, options: { from: string; note?: string }): Promise<StoredRecord<RouteAssignment>> {
+  async reassignRoute(routeId: string, userId: string, options: AssignmentOptions): Promise<StoredRecord<RouteAssignment>> {
+    const { from, to, note } = parseWith(assignmentOptionsSchema, options, 'route assignment');
     await this.route(routeId);
     await this.knownUser(userId);
     const current = (await this.context.storage.query({ entity: 'routeAssignment', where: [{ field: 'routeId', op: 'eq', value: routeId }] })).records as unknown as StoredRecord<RouteAssignment>[];
-    const dayBefore = new Date(Date.parse(`${options.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const plan = planReassignment(current, routeId, userId, { from, ...(note ? { note } : {}) });
     const writes = new WriteSet(this.context, 'route.reassign');
-    for (const assignment of current) {
-      if (assignment.effectiveTo !== undefined && assignment.effectiveTo < options.from) continue;
-      if (assignment.effectiveFrom >= options.from) writes.remove('routeAssignment', assignment);
-      else writes.update('routeAssignment', assignment, { effectiveTo: dayBefore });
-    }
-    const created = writes.create('routeAssignment', { routeId, userId, effectiveFrom: options.from, ...(options.note ? { note: options.note } : {}) });
+    for (const { assignment, effectiveTo } of plan.end) writes.update('routeAssignment', assignment, { effectiveTo });
+    for (const assignment of plan.drop) writes.remove('routeAssignment', assignment);
+    const created = writes.create('routeAssignment', { ...plan.create, ...(to ? { effectiveTo: to } : {}) });
     const { records } = await writes.commit('routeAssignment');
     return records.find((record) => record.id === created?.id) as unknown as StoredRecord<RouteAssignment>;
   }
@@ -160,28 +208,41 @@ export class FieldSalesService {
   async visitsForDay(userId: string, date: string): Promise<(PlannedVisit & { customer: StoredRecord | undefined })[]> {
     const { routes, assignments } = await this.allRoutesAndAssignments(userId);
     const visits = visitsForDay(routes, assignments, userId, date);
-    const customers = await this.positionsAndRecords(visits.map((visit) => visit.member));
+    const customers = await this.customersOf(visits.map((visit) => visit.member));
     return visits.map((visit, i) => ({ ...visit, customer: customers[i] }));
   }
 
-  private async positionsAndRecords(members: readonly RouteMember[]): Promise<(StoredRecord | undefined)[]> {
-    return Promise.all(members.map(async (member) => (await this.context.storage.get(member.customerEntity, [member.customerId]))[0]));
+  /** Every record a query matches, following cursors for adapters that page. */
+  private async queryAll<T extends object>(query: Query): Promise<StoredRecord<T>[]> {
+    const all: StoredRecord<T>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.context.storage.query(cursor === undefined ? query : { ...query, cursor });
+      all.push(...(page.records as unknown as StoredRecord<T>[]));
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return all;
   }
 
-  private async interactionsOf(routeId: string): Promise<Interaction[]> {
-    return (await this.context.storage.query({ entity: 'interaction', where: [{ field: 'routeId', op: 'eq', value: routeId }] })).records as unknown as Interaction[];
-  }
-
-  /** Planned against done visits of a route over a period. */
+  /** Planned against done visits of a route over a period (dates inclusive); a visit counts on its route. */
   async coverage(routeId: string, options: { from: string; to: string }): Promise<RouteCoverage> {
+    const { from, to } = parseWith(z.object({ from: isoDateSchema, to: isoDateSchema }), options, 'coverage');
     const route = await this.route(routeId);
-    return routeCoverage(route, await this.interactionsOf(routeId), options.from, options.to);
+    const interactions = await this.queryAll<Interaction>({ entity: 'interaction', where: [{ field: 'routeId', op: 'eq', value: routeId }] });
+    return routeCoverage(route, interactions, from, to);
   }
 
-  /** Customers of the route not visited since a date. */
+  /** Customers in route not visited since a date — by anyone, on any route: a visit is a visit. */
   async notVisitedSince(routeId: string, date: string): Promise<string[]> {
+    const since = parseWith(isoDateSchema, date.slice(0, 10), 'date');
     const route = await this.route(routeId);
-    return notVisitedSince(route, await this.interactionsOf(routeId), date);
+    const customerIds = servedMembers(route).map((member) => member.customerId);
+    if (customerIds.length === 0) return [];
+    const interactions = await this.queryAll<Interaction>({
+      entity: 'interaction',
+      where: [{ field: 'customerId', op: 'in', values: customerIds }, { field: 'at', op: 'range', gte: since }],
+    });
+    return notVisitedSince(route, interactions, since);
   }
 
   /**

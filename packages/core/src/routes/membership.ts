@@ -10,9 +10,9 @@ export interface ParticipationChange {
 
 /**
  * Adds a customer to a route (in route, with its first history entry). A customer already on the route is
- * refused naming `customerId` — mark them back in route instead.
+ * refused naming `customerId` — mark them back in route instead. The route's other fields (its id, revision) pass through.
  */
-export function addRouteMember(route: Route, member: Omit<RouteMember, 'history' | 'participation'> & Partial<Pick<RouteMember, 'participation'>>, change: ParticipationChange): Route {
+export function addRouteMember<R extends Route>(route: R, member: Omit<RouteMember, 'history' | 'participation'> & Partial<Pick<RouteMember, 'participation'>>, change: ParticipationChange): R {
   if (route.members.some((existing) => existing.customerId === member.customerId)) {
     failField('customerId', 'this customer is already a member of the route', 'duplicate_member', 'route');
   }
@@ -27,7 +27,7 @@ export function addRouteMember(route: Route, member: Omit<RouteMember, 'history'
  * Marks a member in or out of the route, keeping the history (when, why, by whom): the route then serves only
  * the members in route, and those out of route keep their past. An unknown customer is refused naming `customerId`.
  */
-export function setParticipation(route: Route, customerId: string, participation: RouteMember['participation'], change: ParticipationChange): Route {
+export function setParticipation<R extends Route>(route: R, customerId: string, participation: RouteMember['participation'], change: ParticipationChange): R {
   const index = route.members.findIndex((member) => member.customerId === customerId);
   if (index < 0) failField('customerId', 'this customer is not a member of the route', 'unknown_member', 'route');
   const member = route.members[index]!;
@@ -43,7 +43,7 @@ export function servedMembers(route: Route): RouteMember[] {
 }
 
 /** Puts the members in the given order (customer ids); every member must be named once. */
-export function reorderMembers(route: Route, customerIds: readonly string[]): Route {
+export function reorderMembers<R extends Route>(route: R, customerIds: readonly string[]): R {
   const known = new Set(route.members.map((member) => member.customerId));
   if (customerIds.length !== known.size || new Set(customerIds).size !== customerIds.length || customerIds.some((id) => !known.has(id))) {
     failField('customerIds', 'must name every member of the route exactly once', 'invalid_order', 'route');

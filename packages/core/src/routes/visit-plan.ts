@@ -1,5 +1,6 @@
 import type { RouteAssignment } from '../schema/route-assignment.js';
 import type { Route, RouteMember, VisitPlan } from '../schema/route.js';
+import { routesForDay } from './assignment.js';
 import { servedMembers } from './membership.js';
 
 /** The weekday (0 = Sunday … 6 = Saturday) of an ISO date. */
@@ -36,18 +37,6 @@ export function isVisitDue(plan: VisitPlan | undefined, date: string): boolean {
       return day === Math.min(frequency.dayOfMonth, lastDay);
     }
   }
-}
-
-/** Whether an assignment covers a date (from its first day to its last, both included). */
-export function isAssignmentActive(assignment: RouteAssignment, date: string): boolean {
-  const day = date.slice(0, 10);
-  return assignment.effectiveFrom <= day && (assignment.effectiveTo === undefined || day <= assignment.effectiveTo);
-}
-
-/** The routes assigned to an employee on a date (routes not in use left out). */
-export function routesForDay<R extends Route & { id: string }>(routes: readonly R[], assignments: readonly RouteAssignment[], userId: string, date: string): R[] {
-  const routeIds = new Set(assignments.filter((assignment) => assignment.userId === userId && isAssignmentActive(assignment, date)).map((assignment) => assignment.routeId));
-  return routes.filter((route) => routeIds.has(route.id) && route.status === 'in_use');
 }
 
 /** One visit planned for a day. */

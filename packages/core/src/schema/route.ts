@@ -58,6 +58,9 @@ export const routeSchema = z
       if (seen.has(member.customerId)) ctx.addIssue({ code: 'custom', path: ['members', i, 'customerId'], message: 'this customer is already a member of the route' });
       seen.add(member.customerId);
     });
-  });
+  })
+  // the members are the truth; customerIds mirrors them on every save so a customer's routes can be found
+  // without reading every member (a patch without members leaves it alone)
+  .overwrite((route) => (route.members ? { ...route, customerIds: route.members.map((member) => member.customerId) } : route));
 /** A route. */
 export type Route = z.infer<typeof routeSchema>;

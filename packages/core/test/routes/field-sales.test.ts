@@ -37,6 +37,14 @@ describe('routes and their members', () => {
     );
   });
 
+  it('a route’s customer ids follow its members however the route is saved', async () => {
+    const { crm } = await setup();
+    const created = await crm.routes.create({ name: 'Tuyến 2', members: [{ customerId: 'a' }, { customerId: 'b', participation: 'out_of_route' }], customerIds: ['zzz'] });
+    assert.deepEqual(created.customerIds, ['a', 'b']);
+    const updated = await crm.routes.update(created.id, { members: [{ customerId: 'c', customerEntity: 'contact', participation: 'in_route', history: [] }] });
+    assert.deepEqual(updated.customerIds, ['c']);
+  });
+
   it('a member added twice is refused naming customerId, and nothing is written', async () => {
     const { crm, storage } = await setup();
     await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact' });
@@ -76,11 +84,35 @@ describe('who do I visit today', () => {
     assert.deepEqual(await crm.fieldSales.visitsForDay('u-son', '2026-11-23'), [], 'an assignment that ended yesterday is not in today’s plan');
   });
 
-  it('assigning to an unknown employee is refused naming userId', async () => {
-    const { crm } = await setup();
+  it('assigning to an unknown employee is refused naming userId, and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
     const error = await crm.fieldSales.assignRoute('route-1', 'u-ghost', { from: '2026-11-23' }).catch((e: unknown) => e);
     assert.ok(error instanceof CrmValidationError);
     assert.equal(error.issues[0]!.path, 'userId');
+    const badDate = await crm.fieldSales.assignRoute('route-1', 'u-son', { from: '23/11/2026' }).catch((e: unknown) => e);
+    assert.ok(badDate instanceof CrmValidationError);
+    assert.equal(badDate.issues[0]!.path, 'from');
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+    assert.deepEqual(await crm.routeAssignments.listAll(), []);
+  });
+
+  it('a member marked out of route drops out of today’s plan and comes back when back in route', async () => {
+    const { crm } = await setup();
+    for (const id of ['a', 'b']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } });
+    await crm.fieldSales.assignRoute('route-1', 'u-son', { from: '2026-11-01', note: 'Tuyến Quận 1' });
+    await crm.fieldSales.setParticipation('route-1', 'b', 'out_of_route', { reason: 'Tạm nghỉ bán' });
+    assert.deepEqual((await crm.fieldSales.visitsForDay('u-son', '2026-11-23')).map((visit) => visit.member.customerId), ['a']);
+    const route = await crm.fieldSales.setParticipation('route-1', 'b', 'in_route', { reason: 'Mở lại' });
+    assert.deepEqual(route.members.find((member) => member.customerId === 'b')!.history.map((entry) => entry.participation), ['in_route', 'out_of_route', 'in_route']);
+    assert.deepEqual((await crm.fieldSales.visitsForDay('u-son', '2026-11-23')).map((visit) => visit.member.customerId), ['a', 'b']);
+  });
+
+  it('an unknown customer cannot be added to a route', async () => {
+    const { crm } = await setup();
+    const error = await crm.fieldSales.addMember('route-1', { customerId: 'ghost', customerEntity: 'contact' }).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]!.path, 'customerId');
   });
 
   it('reassignment ends the old assignment the day before and keeps it', async () => {
@@ -110,6 +142,33 @@ describe('visits and calls', () => {
       checkIn: { at: '2026-11-23T04:00:00.000Z', gps: { lat: 10.7770, lng: 106.7010 } },
     });
     assert.equal(near.interaction.checkIn?.farFromCustomer, false);
+  });
+
+  it('a check-in at latitude 200 is refused naming the field, and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
+    const error = await crm.fieldSales
+      .recordInteraction({
+        channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T03:00:00.000Z',
+        checkIn: { at: '2026-11-23T03:00:00.000Z', gps: { lat: 200, lng: 106.7 } },
+        nextAction: { summary: 'Quay lại', dueAt: '2026-11-30T02:00:00.000Z', assigneeId: 'u-son' },
+      })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.deepEqual(error.issues.map((issue) => issue.path), ['checkIn.gps.lat']);
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+    assert.deepEqual(await crm.activities.listAll(), [], 'the next action is not created either');
+  });
+
+  it('the check-in radius is configurable', async () => {
+    const storage = await createMemoryAdapter({ schema: crmStorageSchema });
+    const crm = createCrm({ storage, actor: { id: 'u-admin', role: 'admin' }, fieldSales: { checkInRadiusMetres: 2500 } });
+    await crm.contacts.create({ kind: 'shop', fullName: 'Tạp hóa A', gps: { lat: 10.7769, lng: 106.7009 } }, { id: 'a' });
+    const result = await crm.fieldSales.recordInteraction({
+      channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-admin', at: '2026-11-23T03:00:00.000Z',
+      checkIn: { at: '2026-11-23T03:00:00.000Z', gps: { lat: 10.7949, lng: 106.7009 } },
+    });
+    assert.equal(result.interaction.checkIn?.farFromCustomer, false);
   });
 
   it('a next action becomes an activity and profile updates change the customer, in one commit', async () => {
@@ -149,6 +208,9 @@ describe('visits and calls', () => {
     assert.deepEqual([coverage.planned, coverage.done], [2, 1]);
     assert.deepEqual(coverage.missed, [{ customerId: 'b', date: '2026-11-23' }]);
     assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-20'), ['b']);
+    await crm.fieldSales.recordInteraction({ channel: 'face_to_face', kind: 'interaction', customerId: 'b', customerEntity: 'contact', userId: 'u-son', at: '2026-11-24T03:00:00.000Z' });
+    assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-20'), [], 'a visit logged outside the route still counts as a visit');
+    assert.equal((await crm.fieldSales.coverage('route-1', { from: '2026-11-23', to: '2026-11-29' })).done, 1, 'but not as done on this route');
   });
 });
 
@@ -161,6 +223,46 @@ describe('optimising a route’s stops', () => {
     assert.equal(result.order[0], 'a', 'starts at the first stop');
     const route = await crm.routes.get('route-1');
     assert.deepEqual([...route.members].sort((x, y) => x.visitOrder! - y.visitOrder!).map((member) => member.customerId), result.order);
+  });
+
+  it('a fixed last stop and a start point (the depot) are respected, and a closed tour comes back', async () => {
+    const { crm } = await setup();
+    for (const id of ['a', 'b', 'c', 'd']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact' });
+    const depot = { lat: 10.79, lng: 106.72 };
+    const open = await crm.fieldSales.optimizeRoute('route-1', { start: depot, end: 'b', seed: 3 });
+    assert.equal(open.order[open.order.length - 1], 'b');
+    assert.deepEqual([...open.order].sort(), ['a', 'b', 'c', 'd']);
+    const closed = await crm.fieldSales.optimizeRoute('route-1', { start: depot, closed: true });
+    assert.ok(closed.after <= closed.before);
+    assert.ok(closed.after >= open.after, 'coming back to the depot is never shorter than stopping at the last customer');
+    const saved = await crm.routes.get('route-1');
+    assert.deepEqual([...saved.members].sort((x, y) => x.visitOrder! - y.visitOrder!).map((member) => member.customerId), closed.order);
+  });
+
+  it('members out of route or without GPS keep their place after the optimised stops', async () => {
+    const { crm } = await setup();
+    await crm.contacts.create({ kind: 'shop', fullName: 'Tạp hóa E (chưa có GPS)' }, { id: 'e' });
+    for (const id of ['e', 'a', 'd', 'c', 'b']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact' });
+    await crm.fieldSales.setParticipation('route-1', 'c', 'out_of_route', { reason: 'Ngừng lấy hàng' });
+    const result = await crm.fieldSales.optimizeRoute('route-1');
+    assert.deepEqual([...result.order].sort(), ['a', 'b', 'd']);
+    const saved = await crm.routes.get('route-1');
+    assert.deepEqual([...saved.members].sort((x, y) => x.visitOrder! - y.visitOrder!).map((member) => member.customerId).slice(3), ['e', 'c']);
+  });
+
+  it('bad optimisation options are refused naming the field, and the order is not touched', async () => {
+    const { crm, storage } = await setup();
+    for (const id of ['a', 'b', 'c']) await crm.fieldSales.addMember('route-1', { customerId: id, customerEntity: 'contact' });
+    const before = (await storage.changesSince(0)).batches.length;
+    const paths = async (options: Parameters<typeof crm.fieldSales.optimizeRoute>[1]) => {
+      const error = await crm.fieldSales.optimizeRoute('route-1', options).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, String(error));
+      return error.issues.map((issue) => issue.path);
+    };
+    assert.deepEqual(await paths({ start: { lat: 200, lng: 106.7 } }), ['start.lat']);
+    assert.deepEqual(await paths({ end: 'ghost' }), ['end']);
+    assert.deepEqual(await paths({ end: 'b', closed: true }), ['end']);
+    assert.equal((await storage.changesSince(0)).batches.length, before);
   });
 
   it('latitude 200 on a customer is refused naming the field', async () => {

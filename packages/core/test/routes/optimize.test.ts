@@ -65,6 +65,37 @@ describe('ordering a route’s stops', () => {
     assert.ok(optimizeStops({ points: hanoi, closed: false }).length <= optimizeStops({ points: hanoi }).length);
   });
 
+  it('is the same for the same seed on a 150-stop instance, and every seed gives a full tour', () => {
+    const d = tsplibDistanceMatrix(instances.find((instance) => instance.name === 'ch150')!);
+    const first = optimizeStops({ distances: d, seed: 42, iterations: 300 });
+    const again = optimizeStops({ distances: d, seed: 42, iterations: 300 });
+    assert.deepEqual(again.order, first.order);
+    assert.equal(again.length, first.length);
+    const other = optimizeStops({ distances: d, seed: 43, iterations: 300 });
+    assert.equal(new Set(other.order).size, 150);
+  });
+
+  it('a fixed end on a host matrix: starts at start, ends at end, and counts no way back', () => {
+    const d = tsplibDistanceMatrix(instances.find((instance) => instance.name === 'eil51')!);
+    const result = optimizeStops({ distances: d, start: 5, end: 17, closed: false });
+    assert.equal(result.order[0], 5);
+    assert.equal(result.order[result.order.length - 1], 17);
+    assert.equal(new Set(result.order).size, 51);
+    let length = 0;
+    for (let i = 0; i + 1 < result.order.length; i++) length += d[result.order[i]!]![result.order[i + 1]!]!;
+    assert.equal(result.length, length);
+    const closed = optimizeStops({ distances: d, start: 5 });
+    assert.equal(closed.order[0], 5);
+    assert.ok(result.length < closed.length, 'an open path is shorter than the closed tour here');
+  });
+
+  it('never returns a route longer than the order given, even with no time to search', () => {
+    const d = tsplibDistanceMatrix(instances.find((instance) => instance.name === 'kroA100')!);
+    const rushed = optimizeStops({ distances: d, timeLimitMs: 1, iterations: 0 });
+    assert.ok(rushed.length <= rushed.initialLength);
+    assert.equal(new Set(rushed.order).size, 100);
+  });
+
   it('takes a road-distance matrix from the host', () => {
     const roads = [
       [0, 5, 9, 4],

@@ -72,8 +72,13 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
 
   const position = new Int32Array(n);
   const dontLook = new Uint8Array(n);
-  const queue: number[] = [];
+  // a ring buffer: each node is queued at most once, so n slots suffice and nothing is shifted
+  const queue = new Int32Array(n);
+  let queueHead = 0;
+  let queueSize = 0;
   const inQueue = new Uint8Array(n);
+  // the current tour's length, kept up to date by every move so a kick costs no full recount
+  let current = 0;
   const setPositions = () => {
     for (let t = 0; t < n; t++) position[tour[t]!] = t;
   };
@@ -85,7 +90,7 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
     if (!inQueue[node]) {
       inQueue[node] = 1;
       dontLook[node] = 0;
-      queue.push(node);
+      queue[(queueHead + queueSize++) % n] = node;
     }
   };
 
@@ -128,6 +133,7 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
           // 2-opt: edges (a,aNext) and (b,bNext) become (a,b) and (aNext,bNext)
           if (direction === 0) reverse(position[aNext]!, position[b]!);
           else reverse(position[b]!, position[aNext]!);
+          current += delta;
           push(a);
           push(aNext);
           push(b);
@@ -161,6 +167,7 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
             const addCost = dist(p, end) + dist(other, q) - dist(p, q);
             if (addCost < removeGain - 1e-9) {
               moveSegment(first, last, p, q, end === first);
+              current += addCost - removeGain;
               push(before);
               push(after);
               push(first);
@@ -202,14 +209,16 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
 
   const localSearch = () => {
     let steps = 0;
-    while (queue.length > 0) {
+    while (queueSize > 0) {
       // the time cap also bounds the first descent, which dominates on large inputs
       if ((++steps & 127) === 0 && outOfTime()) {
-        for (const node of queue) inQueue[node] = 0;
-        queue.length = 0;
+        for (let s = 0; s < queueSize; s++) inQueue[queue[(queueHead + s) % n]!] = 0;
+        queueSize = 0;
         return;
       }
-      const node = queue.shift()!;
+      const node = queue[queueHead]!;
+      queueHead = (queueHead + 1) % n;
+      queueSize--;
       inQueue[node] = 0;
       if (dontLook[node]) continue;
       if (!improve(node)) dontLook[node] = 1;
@@ -222,9 +231,10 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
     return total;
   };
 
+  current = length();
   for (let node = 0; node < n; node++) push(node);
   localSearch();
-  let bestLength = length();
+  let bestLength = current;
   const best = Int32Array.from(tour);
   for (let round = 0; round < options.iterations; round++) {
     if ((round & 63) === 0 && outOfTime()) break;
@@ -237,6 +247,9 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
     const a = Array.from({ length: cuts[0]! }, (_, s) => tour[at(s)]!);
     const b = Array.from({ length: cuts[1]! - cuts[0]! }, (_, s) => tour[at(cuts[0]! + s)]!);
     const c = Array.from({ length: cuts[2]! - cuts[1]! }, (_, s) => tour[at(cuts[1]! + s)]!);
+    const after = tour[at(cuts[2]!)]!;
+    current += dist(a[a.length - 1]!, c[0]!) + dist(c[c.length - 1]!, b[0]!) + dist(b[b.length - 1]!, after)
+      - dist(a[a.length - 1]!, b[0]!) - dist(b[b.length - 1]!, c[0]!) - dist(c[c.length - 1]!, after);
     const rearranged = [...a, ...c, ...b];
     rearranged.forEach((node, s) => {
       tour[at(s)] = node;
@@ -244,13 +257,13 @@ export function solveClosedTour(n: number, d: Float64Array, options: ClosedTourO
     for (let s = 0; s < cuts[2]!; s++) position[tour[at(s)]!] = at(s);
     for (const node of [tour[at(0)]!, tour[at(cuts[2]! - 1)]!, a[a.length - 1]!, b[0]!, b[b.length - 1]!, c[0]!, c[c.length - 1]!, tour[at(cuts[2]!)]!, tour[(at(0) - 1 + n) % n]!]) push(node);
     localSearch();
-    const candidate = length();
-    if (candidate <= bestLength + 1e-9) {
-      bestLength = candidate;
+    if (current <= bestLength + 1e-9) {
+      bestLength = current;
       best.set(tour);
     } else {
       tour.set(best);
       setPositions();
+      current = bestLength;
     }
   }
   return Array.from(best);

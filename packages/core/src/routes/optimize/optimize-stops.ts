@@ -116,5 +116,8 @@ export function optimizeStops(input: OptimizeStopsInput): OptimizedStops {
     const reversed = [order[0]!, ...order.slice(1).reverse()];
     if (base(reversed[0]!, reversed[1]!) < base(order[0]!, order[1]!)) order = reversed;
   }
-  return { order, length: pathLength(order, options.closed), initialLength };
+  const length = pathLength(order, options.closed);
+  // never hand back a route longer than the one given (possible only when the time cap cut the search short)
+  if (length > initialLength) return { order: initialOrder, length: initialLength, initialLength };
+  return { order, length, initialLength };
 }
