@@ -16,9 +16,9 @@ mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
 
-function run(command, args, { capture = false } = {}) {
+function run(command, args, { capture = false, cwd } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: process.env });
+    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: process.env, cwd: cwd ?? root });
     let output = '';
     if (capture) {
       child.stdout.on('data', (chunk) => {
@@ -30,9 +30,9 @@ function run(command, args, { capture = false } = {}) {
   });
 }
 
-async function step(name, command, args) {
+async function step(name, command, args, cwd) {
   console.log(`\n▶ ${name}`);
-  const { code } = await run(command, args);
+  const { code } = await run(command, args, { cwd });
   if (code !== 0) {
     totals.failed += 1;
     failedSteps.push(name);
@@ -57,6 +57,13 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 await step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 const built = await step('build', bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+// The custom-elements manifest (attributes, events, parts, slots from JSDoc) for IDEs and frameworks.
+if (existsSync('packages/elements/package.json')) {
+  await step('custom-elements manifest', process.execPath, [
+    join(root, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'),
+    'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', 'src/define/*.ts', '--outdir', '.', '--quiet',
+  ], join(root, 'packages/elements'));
+}
 
 // Node tests: node:test over TypeScript through tsx; the packages resolve to their sources.
 const nodeTests = readdirSync('packages').flatMap((pkg) => (existsSync(join('packages', pkg, 'test')) ? findTests(join('packages', pkg, 'test')) : [])).sort();
