@@ -7,6 +7,7 @@ export { CrmElement } from './base/crm-element.js';
 export { crmContext } from './base/crm-context.js';
 export { defineTranslations, getLanguage, setLanguage, onLanguageChange, format, type Language, type TranslationTable } from './i18n/translate.js';
 export { commonTranslations } from './i18n/common.js';
+export { translateIssue, type ValidationIssueLike } from './i18n/validation.js';
 export { applyTheme, baseStyles, lightTokens, darkTokens, type ThemeToken } from './styles/theme.js';
 export type {
   CrmSavedDetail,
@@ -15,10 +16,28 @@ export type {
   CrmOutcomeDetail,
   CrmRouteOptimizeDetail,
   CrmMemberChangeDetail,
+  CrmRouteReorderDetail,
   CrmErrorDetail,
   CrmOpenRecordDetail,
 } from './events.js';
-export type { DuplicateMatchSummary } from './duplicate-summary.js';
+export {
+  summarizeMatch,
+  type DuplicateMatchSummary,
+  type DuplicateCheckMatch,
+  type DuplicateCheckResult,
+  type DuplicateCheckService,
+} from './duplicate-summary.js';
+export { CrmLeadForm, type LeadFormRecord } from './components/lead-form/lead-form.component.js';
+export { leadFormTranslations, type LeadFormText } from './components/lead-form/lead-form.i18n.js';
+export {
+  leadFieldSpecs,
+  LEAD_FORM_GROUPS,
+  LEAD_CHANNELS,
+  type LeadFieldSpec,
+  type LeadFieldKind,
+  type LeadFormGroup,
+  type LeadFormValues,
+} from './components/lead-form/lead-form-model.js';
 export { CrmPipelineBoard } from './components/pipeline-board/pipeline-board.component.js';
 export { MissingPipelineServiceError, type PipelineActions } from './components/pipeline-board/pipeline-actions.js';
 export { foldText } from './components/pipeline-board/pipeline-model.js';

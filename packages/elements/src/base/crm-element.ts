@@ -58,7 +58,8 @@ export abstract class CrmElement<K extends string = never> extends LitElement {
     if (key.startsWith('common.')) {
       return format(commonTranslations[language][key.slice(7) as keyof (typeof commonTranslations)['vi']], values);
     }
-    return format(this.translations[language][key as K], values);
+    // a key built at run time (`field.${path}`) that the table lacks shows itself instead of breaking the render
+    return format(this.translations[language][key as K] ?? key, values);
   }
 
   /**
