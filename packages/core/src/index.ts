@@ -92,6 +92,7 @@ export {
   isAssignmentActive,
   routesForDay,
   planReassignment,
+  checkAssignment,
   dayBefore,
   optimizeRouteOptionsSchema,
   visitsForDay,
@@ -114,6 +115,8 @@ export {
   type OptimizeRouteOptions,
   type OptimizedRoute,
   type AssignmentOptions,
+  type KnownAssignees,
+  type ProfileUpdateOptions,
 } from './routes/index.js';
 export {
   placeholdersOf,

@@ -1,5 +1,26 @@
-import type { RouteAssignment } from '../schema/route-assignment.js';
+import { routeAssignmentSchema, type RouteAssignment } from '../schema/route-assignment.js';
 import type { Route } from '../schema/route.js';
+import { failField, parseWith } from '../schema/validate.js';
+
+/** The employees and routes an assignment may name, when the caller knows them (each list optional). */
+export interface KnownAssignees {
+  /** Ids of the employees who may hold routes; an assignment to anyone else is refused naming `userId`. */
+  userIds?: readonly string[];
+  /** Ids of the existing routes; an assignment of any other is refused naming `routeId`. */
+  routeIds?: readonly string[];
+}
+
+/**
+ * Parses an assignment from outside (dates as ISO dates, not reversed) and, when the known employees or routes
+ * are given, refuses one naming somebody or something unknown — so a typo never leaves a route with a holder
+ * who does not exist.
+ */
+export function checkAssignment(input: unknown, known: KnownAssignees = {}): RouteAssignment {
+  const assignment = parseWith(routeAssignmentSchema, input, 'route assignment');
+  if (known.userIds && !known.userIds.includes(assignment.userId)) failField('userId', 'no employee with this id', 'unknown_reference', 'route assignment');
+  if (known.routeIds && !known.routeIds.includes(assignment.routeId)) failField('routeId', 'no route with this id', 'unknown_reference', 'route assignment');
+  return assignment;
+}
 
 /** Whether an assignment covers a date (from its first day to its last, both included). */
 export function isAssignmentActive(assignment: RouteAssignment, date: string): boolean {
@@ -34,9 +55,10 @@ export interface ReassignmentPlan<A extends RouteAssignment = RouteAssignment> {
  * Hands a route to an employee from a date. Whoever holds it then keeps their assignment as history, ending the
  * day before — so there is never a day with two holders by accident, nor a day with none.
  */
-export function planReassignment<A extends RouteAssignment>(assignments: readonly A[], routeId: string, userId: string, options: { from: string; note?: string }): ReassignmentPlan<A> {
-  const from = options.from.slice(0, 10);
-  const plan: ReassignmentPlan<A> = { end: [], drop: [], create: { routeId, userId, effectiveFrom: from, ...(options.note ? { note: options.note } : {}) } };
+export function planReassignment<A extends RouteAssignment>(assignments: readonly A[], routeId: string, userId: string, options: { from: string; note?: string; known?: KnownAssignees }): ReassignmentPlan<A> {
+  const create = checkAssignment({ routeId, userId, effectiveFrom: options.from.slice(0, 10), ...(options.note ? { note: options.note } : {}) }, options.known);
+  const from = create.effectiveFrom;
+  const plan: ReassignmentPlan<A> = { end: [], drop: [], create };
   for (const assignment of assignments) {
     if (assignment.routeId !== routeId) continue;
     if (assignment.effectiveTo !== undefined && assignment.effectiveTo < from) continue;

@@ -48,6 +48,15 @@ export const interactionSchema = z.object({
   activityId: idSchema.optional(),
   note: textSchema.optional(),
   ...ownershipShape,
+}).superRefine((interaction, ctx) => {
+  // each kind's own fields belong to that kind only, and a check-in to a visit, a call status to a call: a
+  // mismatch is almost always a form sending the wrong group, which would otherwise be stored unseen
+  const onlyFor = { support: 'support_call', capture: 'opportunity_capture' } as const;
+  for (const [field, kind] of Object.entries(onlyFor) as [keyof typeof onlyFor, string][]) {
+    if (interaction[field] !== undefined && interaction.kind !== kind) ctx.addIssue({ code: 'custom', path: [field], message: `belongs to a ${kind} interaction only` });
+  }
+  if (interaction.checkIn !== undefined && interaction.channel !== 'face_to_face') ctx.addIssue({ code: 'custom', path: ['checkIn'], message: 'a check-in belongs to a face-to-face visit only' });
+  if (interaction.callStatus !== undefined && interaction.channel !== 'tele') ctx.addIssue({ code: 'custom', path: ['callStatus'], message: 'a call status belongs to a tele call only' });
 });
 /** An interaction. */
 export type Interaction = z.infer<typeof interactionSchema>;

@@ -13,7 +13,10 @@ export const visitFrequencySchema = z.discriminatedUnion('kind', [
 /** A member's visit plan: frequency and preferred hours. */
 export const visitPlanSchema = z.object({
   frequency: visitFrequencySchema,
-  preferredHours: z.object({ from: timeOfDay, to: timeOfDay }).optional(),
+  preferredHours: z
+    .object({ from: timeOfDay, to: timeOfDay })
+    .refine((hours) => hours.from < hours.to, { message: 'must end after it starts', path: ['to'] })
+    .optional(),
 });
 /** A visit plan. */
 export type VisitPlan = z.infer<typeof visitPlanSchema>;
