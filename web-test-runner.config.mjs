@@ -5,18 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { servePlugins } from './scripts/dev-server-plugins.mjs';
+import { CHROME_FLAGS, servePlugins } from './scripts/dev-server-plugins.mjs';
 
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 function countTests(suite, totals) {
   if (!suite) return;

@@ -5,6 +5,21 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 const commonjsPlugin = fromRollup(commonjs);
 
+/**
+ * Chromium's flags for tests and benchmarks here: root needs --no-sandbox, and a closed network refuses
+ * Chromium's background connections, so those are switched off.
+ */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 /** Dexie's `import` entry wraps its UMD build, which an unbundled ES module server cannot serve. */
 function dexieEsm() {
   return {

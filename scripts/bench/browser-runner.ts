@@ -3,20 +3,10 @@
 // module's `run()` resolves to.
 import { startDevServer } from '@web/dev-server';
 // @ts-expect-error -- a plain .mjs module without types
-import { servePlugins } from '../dev-server-plugins.mjs';
+import { CHROME_FLAGS, servePlugins } from '../dev-server-plugins.mjs';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Finds Chromium: CHROME_PATH, else Debian's /usr/bin/chromium. */
 export function chromePath(): string {
