@@ -13,6 +13,8 @@ import { FieldSalesService, type FieldSalesOptions } from './routes/field-sales-
 import { CommunicationsService, type CommunicationsOptions } from './communications/communications-service.js';
 import { PipelineService } from './pipeline/pipeline-service.js';
 import type { PricingOptions } from './pricing/engine.js';
+import { DuplicatesService, parseDuplicatesOptions, type DuplicatesOptions, type ResolvedDuplicatesOptions } from './dedup/duplicates-service.js';
+import { ImportService } from './import/import-service.js';
 
 /** Options of {@link createCrm}. */
 export interface CrmOptions {
@@ -34,6 +36,8 @@ export interface CrmOptions {
   fieldSales?: FieldSalesOptions;
   /** The host's message transport and telephony bridge. */
   communications?: CommunicationsOptions;
+  /** Duplicate rules, field maps and cross-entity checks; Vietnamese defaults when omitted (see `DEFAULT_DEDUP_SETTINGS`). */
+  duplicates?: DuplicatesOptions;
 }
 
 /** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
@@ -51,6 +55,10 @@ export interface CrmDomainServices {
   communications: CommunicationsService;
   /** Stage moves with history, won and lost (with a lost reason), reopening. */
   pipeline: PipelineService;
+  /** Duplicate check as you type and on save, find duplicates, scans into clusters, merge with preview and undo. */
+  duplicates: DuplicatesService;
+  /** Bulk import from CSV and Excel: mapping, validation, duplicate policies, dry run, chunked commits. */
+  imports: ImportService;
 }
 
 /** The crmkit facade: a service per entity and the domain services, over one store, as one actor. */
@@ -90,10 +98,11 @@ export function createCrm(options: CrmOptions): Crm {
   const access =
     options.access ??
     createAccessPolicy({ configEntities: new Set([...byEntity.values()].filter((definition) => definition.config).map((definition) => definition.entity)) });
-  return build(options, access, byEntity);
+  const duplicates = parseDuplicatesOptions(options.duplicates);
+  return build(options, access, byEntity, duplicates);
 }
 
-function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, EntityDefinition>): Crm {
+function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, EntityDefinition>, duplicates: ResolvedDuplicatesOptions): Crm {
   const context: CrmContext = {
     storage: options.storage,
     actor: options.actor,
@@ -116,12 +125,18 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     fieldSales: new FieldSalesService(context, options.fieldSales),
     communications: new CommunicationsService(context, options.communications),
     pipeline: new PipelineService(context),
+    ...duplicateServices(context, duplicates),
   };
   return {
     ...services,
     ...domain,
     context,
     subscribe: (listener) => options.storage.subscribe(listener),
-    as: (actor) => build({ ...options, actor }, access, byEntity),
+    as: (actor) => build({ ...options, actor }, access, byEntity, duplicates),
   };
+}
+
+function duplicateServices(context: CrmContext, options: ResolvedDuplicatesOptions): Pick<CrmDomainServices, 'duplicates' | 'imports'> {
+  const duplicates = new DuplicatesService(context, options);
+  return { duplicates, imports: new ImportService(context, duplicates) };
 }

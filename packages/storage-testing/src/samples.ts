@@ -175,4 +175,16 @@ export const entitySamples: Readonly<Record<string, Record<string, unknown>>> = 
     active: true,
   },
   notification: { userId: 'u-an', kind: 'reminder', title: 'Gọi lại khách về báo giá', record: { entity: 'activity', id: 'act-1' }, read: false, reminderKey: 'reminder:act-1:15' },
+  merge: {
+    entity: 'contact',
+    survivorId: 'c-a',
+    mergedIds: ['c-b'],
+    at: '2026-11-23T04:00:00.000Z',
+    byUserId: 'u-an',
+    snapshots: [
+      { entity: 'contact', id: 'c-a', before: { id: 'c-a', rev: 1, fullName: 'Nguyễn Văn An' }, afterRev: 2, role: 'survivor' },
+      { entity: 'contact', id: 'c-b', before: { id: 'c-b', rev: 3, fullName: 'Nguyen Van An', phones: [{ number: '0912345678', kind: 'mobile' }] }, afterRev: 4, role: 'loser' },
+    ],
+    ownerId: 'u-an',
+  },
 };

@@ -25,6 +25,7 @@ import { userSchema } from '../schema/user.js';
 import { sequenceSchema } from './sequence.js';
 import { messageTemplateSchema } from '../schema/message-template.js';
 import { notificationSchema } from '../schema/notification.js';
+import { mergeRecordSchema } from '../dedup/merge-record.js';
 
 /** How crmkit stores and guards one entity. */
 export interface EntityDefinition<S extends z.ZodType = z.ZodType> {
@@ -53,8 +54,8 @@ const OWNED = ['ownerId', 'teamId', 'updatedAt'] as const;
  * record of an update, never a patch alone.
  */
 export const entityDefinitions = {
-  rawContacts: define('rawContact', rawContactSchema.superRefine(refineRawContact), [...OWNED, 'screeningStatus', 'source', 'collectedFrom'], { customFields: true }),
-  leads: define('lead', leadSchema.superRefine(refineLead), [...OWNED, 'status', 'salespersonId', 'salesTeamId', '*tagIds', 'channel', 'campaign', 'salesRegion', 'email'], { customFields: true }),
+  rawContacts: define('rawContact', rawContactSchema.superRefine(refineRawContact), [...OWNED, 'screeningStatus', 'source', 'collectedFrom', 'leadId'], { customFields: true }),
+  leads: define('lead', leadSchema.superRefine(refineLead), [...OWNED, 'status', 'salespersonId', 'salesTeamId', '*tagIds', 'channel', 'campaign', 'salesRegion', 'email', 'convertedContactId', 'convertedCompanyId'], { customFields: true }),
   contacts: define('contact', contactSchema, [...OWNED, 'fullName', 'companyId', 'kind', '*tagIds', 'address.province'], { customFields: true }),
   companies: define('company', companySchema, [...OWNED, 'name', 'status', 'taxCode', '*tagIds'], { customFields: true }),
   opportunities: define('opportunity', opportunitySchema.superRefine(refineOpportunity), [...OWNED, 'stageId', 'status', 'companyId', 'contactId', 'salespersonId', 'salesTeamId', 'expectedCloseDate', 'leadId', '*tagIds'], { customFields: true }),
@@ -73,12 +74,14 @@ export const entityDefinitions = {
   priceLists: define('priceList', priceListSchema, ['status'], { config: true }),
   promotions: define('promotion', promotionSchema, ['code', 'status'], { config: true }),
   coupons: define('coupon', couponSchema, ['code', 'issuedToCustomerId', 'status']),
-  routes: define('route', routeSchema, ['status', 'region'], { config: true }),
+  routes: define('route', routeSchema, ['status', 'region', '*customerIds'], { config: true }),
   routeAssignments: define('routeAssignment', routeAssignmentSchema, ['routeId', 'userId'], { config: true }),
   interactions: define('interaction', interactionSchema, [...OWNED, 'customerId', 'userId', 'routeId', 'at']),
   sequences: define('sequence', sequenceSchema, ['name'], { config: true }),
   messageTemplates: define('messageTemplate', messageTemplateSchema, ['name', 'entity', 'channel'], { config: true }),
   notifications: define('notification', notificationSchema, ['userId', 'read']),
+  // a merge and the snapshots that undo it (crm.duplicates)
+  merges: define('merge', mergeRecordSchema, ['entity', 'survivorId', 'at']),
 } as const;
 
 /** The facade's service names (`leads`, `contacts`, ...). */

@@ -6,6 +6,7 @@ import { entityDefinitions } from './entities.js';
  * index is added, with an upgrade step when existing data must change.
  */
 export const crmStorageSchema: StorageSchema = {
-  version: 1,
+  // 2: the `merge` entity; leads by converted contact/company, raw contacts by lead, routes by customer (merge re-pointing)
+  version: 2,
   entities: Object.fromEntries(Object.values(entityDefinitions).map((definition) => [definition.entity, { indexes: definition.indexes }])),
 };

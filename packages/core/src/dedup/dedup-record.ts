@@ -15,13 +15,14 @@ export interface DedupRecord {
 /**
  * Where each duplicate field's values come from in an entity record: one dotted path or several
  * (`phone: ['phone', 'mobile', 'phones']`). Arrays found on a path contribute every element; an element that
- * is an object contributes its `value` property (so `phones: [{ label, value }]` works too).
+ * is an object contributes its `number` or `value` property (so a contact's `phones: [{ number, kind }]` and
+ * `phones: [{ label, value }]` work too).
  */
 export type DedupFieldMap = Readonly<Record<string, string | readonly string[]>>;
 
-function readPath(record: unknown, path: string): unknown {
+function readPath(record: unknown, parts: readonly string[]): unknown {
   let current: unknown = record;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[part];
   }
@@ -32,7 +33,22 @@ function collect(value: unknown, into: (string | number)[]): void {
   if (value === null || value === undefined) return;
   if (typeof value === 'string' || typeof value === 'number') into.push(value);
   else if (Array.isArray(value)) for (const item of value) collect(item, into);
-  else if (typeof value === 'object' && 'value' in value) collect((value as { value: unknown }).value, into);
+  else if (typeof value === 'object') {
+    if ('number' in value) collect((value as { number: unknown }).number, into);
+    else if ('value' in value) collect((value as { value: unknown }).value, into);
+  }
+}
+
+// field maps are few and long-lived: their paths are split once
+const compiledMaps = new WeakMap<DedupFieldMap, [string, string[][]][]>();
+
+function compile(fieldMap: DedupFieldMap): [string, string[][]][] {
+  let compiled = compiledMaps.get(fieldMap);
+  if (compiled === undefined) {
+    compiled = Object.entries(fieldMap).map(([field, paths]) => [field, (typeof paths === 'string' ? [paths] : paths).map((path) => path.split('.'))]);
+    compiledMaps.set(fieldMap, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -42,9 +58,9 @@ function collect(value: unknown, into: (string | number)[]): void {
  */
 export function projectRecord(record: Readonly<Record<string, unknown>>, fieldMap: DedupFieldMap, id?: string): DedupRecord {
   const values: Record<string, DedupValue> = {};
-  for (const [field, paths] of Object.entries(fieldMap)) {
+  for (const [field, paths] of compile(fieldMap)) {
     const found: (string | number)[] = [];
-    for (const path of typeof paths === 'string' ? [paths] : paths) collect(readPath(record, path), found);
+    for (const path of paths) collect(readPath(record, path), found);
     values[field] = found.length === 0 ? null : found.length === 1 ? found[0] : found;
   }
   return { id: id ?? String(record['id'] ?? ''), values };

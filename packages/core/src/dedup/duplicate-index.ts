@@ -1,7 +1,9 @@
 import type { DedupRecord } from './dedup-record.js';
-import { DedupMatcher, type BlockingKey, type DuplicateMatch } from './matcher.js';
-import { prepareRecord, type PreparedRecord } from './prepare.js';
+import { DedupMatcher, EXACT_KEY_BIT, type DuplicateMatch } from './matcher.js';
+import { prepareRecord, PreparedValueCache, type PreparedRecord } from './prepare.js';
 import type { DedupSettings } from './rules.js';
+
+const KEY_MASK = EXACT_KEY_BIT - 1;
 
 /** Options for a {@link DuplicateIndex}. */
 export interface DuplicateIndexOptions {
@@ -46,9 +48,9 @@ export class DuplicateIndex {
   private readonly slotKeys: (number[] | undefined)[] = [];
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  private readonly buckets = new Map<number, number[]>();
-  private lastKeysOf: PreparedRecord | null = null;
-  private lastKeys: BlockingKey[] = [];
+  // a key shared by one record holds its slot directly; an array only once a second record shares it
+  private readonly buckets = new Map<number, number | number[]>();
+  private readonly cache = new PreparedValueCache();
   private stamp = new Uint32Array(1024);
   private generation = 0;
 
@@ -76,7 +78,7 @@ export class DuplicateIndex {
 
   /** Normalises a record with this index's settings (to check it several times, or to add it later). */
   prepare(record: DedupRecord): PreparedRecord {
-    return prepareRecord(record, this.matcher.settings);
+    return prepareRecord(record, this.matcher.usedSettings, this.cache);
   }
 
   /** Adds a record; a record with the same id is replaced. */
@@ -84,13 +86,15 @@ export class DuplicateIndex {
     const prepared = 'values' in record ? this.prepare(record) : record;
     if (this.slotById.has(prepared.id)) this.remove(prepared.id);
     const slot = this.freeSlots.pop() ?? this.slots.length;
-    const keys = this.keysOf(prepared).map((k) => k.key);
+    const keys = this.keysOf(prepared);
     this.slots[slot] = prepared;
     this.slotKeys[slot] = keys;
     this.slotById.set(prepared.id, slot);
-    for (const key of keys) {
+    for (const packed of keys) {
+      const key = packed & KEY_MASK;
       const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, [slot]);
+      if (bucket === undefined) this.buckets.set(key, slot);
+      else if (typeof bucket === 'number') this.buckets.set(key, [bucket, slot]);
       else bucket.push(slot);
     }
   }
@@ -104,15 +108,21 @@ export class DuplicateIndex {
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
-    for (const key of this.slotKeys[slot] ?? []) {
+    for (const packed of this.slotKeys[slot] ?? []) {
+      const key = packed & KEY_MASK;
       const bucket = this.buckets.get(key);
       if (bucket === undefined) continue;
+      if (typeof bucket === 'number') {
+        if (bucket === slot) this.buckets.delete(key);
+        continue;
+      }
       const at = bucket.indexOf(slot);
       if (at >= 0) {
         bucket[at] = bucket[bucket.length - 1]!;
         bucket.pop();
       }
-      if (bucket.length === 0) this.buckets.delete(key);
+      if (bucket.length === 1) this.buckets.set(key, bucket[0]!);
+      else if (bucket.length === 0) this.buckets.delete(key);
     }
     this.slots[slot] = undefined;
     this.slotKeys[slot] = undefined;
@@ -123,7 +133,6 @@ export class DuplicateIndex {
 
   /** Empties the index. */
   clear(): void {
-    this.lastKeysOf = null;
     this.slots.length = 0;
     this.slotKeys.length = 0;
     this.slotById.clear();
@@ -150,6 +159,19 @@ export class DuplicateIndex {
     return options.limit === undefined ? matches : matches.slice(0, options.limit);
   }
 
+  /**
+   * Slots of indexed records that match `record` (no explanation). A slot is the record's position of
+   * insertion while nothing was removed — what a scan, which only adds, uses instead of ids.
+   */
+  matchingSlots(record: PreparedRecord): number[] {
+    const out: number[] = [];
+    for (const slot of this.candidateSlots(record)) {
+      const other = this.slots[slot]!;
+      if (other.id !== record.id && this.matcher.matches(record, other)) out.push(slot);
+    }
+    return out;
+  }
+
   /** Ids of indexed records that match `record` (no explanation): the scan's fast path. */
   matchingIds(record: PreparedRecord): string[] {
     const out: string[] = [];
@@ -160,13 +182,9 @@ export class DuplicateIndex {
     return out;
   }
 
-  /** Blocking keys, remembered for the last record: a check followed by an add computes them once. */
-  private keysOf(record: PreparedRecord): BlockingKey[] {
-    if (this.lastKeysOf !== record) {
-      this.lastKeys = this.matcher.blockingKeys(record);
-      this.lastKeysOf = record;
-    }
-    return this.lastKeys;
+  /** Blocking keys (cached on the record): a check followed by an add computes them once. */
+  private keysOf(record: PreparedRecord): number[] {
+    return this.matcher.packedKeys(record);
   }
 
   private candidateSlots(record: PreparedRecord): number[] {
@@ -183,9 +201,17 @@ export class DuplicateIndex {
     const generation = this.generation;
     const stamp = this.stamp;
     const out: number[] = [];
-    for (const { key, exact } of this.keysOf(record)) {
-      const bucket = this.buckets.get(key);
+    for (const packed of this.keysOf(record)) {
+      const exact = packed > KEY_MASK;
+      const bucket = this.buckets.get(packed & KEY_MASK);
       if (bucket === undefined) continue;
+      if (typeof bucket === 'number') {
+        if (stamp[bucket] !== generation) {
+          stamp[bucket] = generation;
+          out.push(bucket);
+        }
+        continue;
+      }
       if (!exact && bucket.length > this.maxFuzzyBucket) continue;
       const end = exact ? Math.min(bucket.length, this.maxExactBucket) : bucket.length;
       for (let i = 0; i < end; i++) {

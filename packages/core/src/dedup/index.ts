@@ -39,3 +39,18 @@ export {
   PERSON_RULE_PRESETS,
 } from './defaults.js';
 export { duplicateBlockReason, hasBlockingMatch } from './check.js';
+export {
+  DuplicatesService,
+  CrmDuplicateError,
+  parseDuplicatesOptions,
+  type DedupEntity,
+  type DuplicatesOptions,
+  type ResolvedDuplicatesOptions,
+  type DuplicateCheckOptions,
+  type DuplicateCheckMatch,
+  type DuplicateCheckResult,
+  type DuplicateCriteria,
+} from './duplicates-service.js';
+export { mergeRecordData, defaultSurvivor, completeness, planMerge, type MergeOptions, type MergePreview, type MergePlan, type MergeRelink, type MergeConflict } from './merge.js';
+export { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
+export { mergeRecordSchema, mergeSnapshotSchema, mergeableEntitySchema, type MergeRecord, type MergeSnapshot, type MergeableEntity } from './merge-record.js';

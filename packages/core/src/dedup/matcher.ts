@@ -54,6 +54,11 @@ interface CompiledRule {
   exact: CompiledField[];
   /** The fuzzy field whose blocking keys are used when the rule has any fuzzy field. */
   blockOn: CompiledField | undefined;
+  /**
+   * The rule's exact fields alone pick out few records (a date of birth, a phone, an e-mail, a code): the
+   * fuzzy field then only needs coarse keys, fewer per record.
+   */
+  coarse: boolean;
 }
 
 /**
@@ -66,17 +71,27 @@ export interface BlockingKey {
 }
 
 const MAX_KEYS_PER_RULE = 64;
+const SELECTIVE_KINDS = new Set(['date', 'phone', 'email', 'exact']);
+
+/** Set on a packed blocking key that came from exact values only (keys are 30-bit hashes below it). */
+export const EXACT_KEY_BIT = 0x40000000;
+const KEY_MASK = 0x3fffffff;
 
 /**
  * Duplicate settings compiled for speed: compares prepared records and derives the blocking keys the
  * index files them under. A record can only match another through a rule if they share one of that rule's
  * keys: exact fields are combined into the key, and a fuzzy field contributes keys that survive typical
- * noise (a person name gives its sorted words, its words without spaces, surname+given, given+middle,
- * surname+middle and given+surname initial).
+ * noise (a person name gives its words without spaces, given+middle, surname+middle and given+surname
+ * initial).
  */
 export class DedupMatcher {
   /** The settings compiled. */
   readonly settings: DedupSettings;
+  /**
+   * The settings reduced to the fields enabled rules use: a record is normalised for those only (a declared
+   * but unused field, such as the company of a person, costs nothing).
+   */
+  readonly usedSettings: Pick<DedupSettings, 'fields'>;
   private readonly rules: CompiledRule[];
 
   constructor(settings: DedupSettings) {
@@ -94,13 +109,34 @@ export class DedupMatcher {
         }));
         const exact = fields.filter((f) => !f.fuzzy && !f.ignoreBlank);
         const fuzzy = fields.filter((f) => f.fuzzy && !f.ignoreBlank);
-        return { index, rule, fields, exact, blockOn: fuzzy[0] };
+        const coarse = exact.some((f) => SELECTIVE_KINDS.has(f.definition.kind));
+        return { index, rule, fields, exact, blockOn: fuzzy[0], coarse };
       });
+    const used = new Set(this.rules.flatMap((rule) => rule.fields.map((field) => field.field)));
+    this.usedSettings = { fields: Object.fromEntries(Object.entries(settings.fields).filter(([field]) => used.has(field))) };
   }
 
   /** Blocking keys of a record: one set per rule, seeded by the rule so rules never share buckets. */
   blockingKeys(record: PreparedRecord): BlockingKey[] {
-    const out: BlockingKey[] = [];
+    return this.packedKeys(record).map((packed) => ({ key: packed & KEY_MASK, exact: packed > KEY_MASK }));
+  }
+
+  /**
+   * The blocking keys packed into small integers (the 30-bit key, plus {@link EXACT_KEY_BIT} when it came
+   * from exact values only): no object per key on the hot path. Remembered on the record for these
+   * settings, so checking it against two indexes (the store and the file being imported) and then adding it
+   * computes them once.
+   */
+  packedKeys(record: PreparedRecord): number[] {
+    if (record.keysFor === this.settings && record.keys !== undefined) return record.keys;
+    const out = this.computeKeys(record);
+    record.keysFor = this.settings;
+    record.keys = out;
+    return out;
+  }
+
+  private computeKeys(record: PreparedRecord): number[] {
+    const out: number[] = [];
     for (const rule of this.rules) {
       let parts: number[] = [mixHash(0x2545f491, rule.index)];
       let blank = false;
@@ -121,14 +157,14 @@ export class DedupMatcher {
       if (blank) continue;
       if (rule.blockOn === undefined) {
         if (rule.exact.length === 0) continue; // only blank-tolerant fields: nothing selective to block on
-        for (const key of parts) out.push({ key, exact: true });
+        for (const key of parts) out.push(key | EXACT_KEY_BIT);
         continue;
       }
       const values = record.fields[rule.blockOn.field] ?? [];
       if (values.length === 0) continue;
       const fuzzyKeys: number[] = [];
-      for (const value of values) for (const key of fuzzyBlockingKeys(value, rule.blockOn.definition)) if (!fuzzyKeys.includes(key)) fuzzyKeys.push(key);
-      for (const prefix of parts) for (const key of fuzzyKeys) out.push({ key: mixHash(prefix, key), exact: false });
+      for (const value of values) for (const key of fuzzyBlockingKeys(value, rule.blockOn.definition, rule.coarse)) if (!fuzzyKeys.includes(key)) fuzzyKeys.push(key);
+      for (const prefix of parts) for (const key of fuzzyKeys) out.push(mixHash(prefix, key));
     }
     return out;
   }
@@ -230,16 +266,21 @@ const TAG = { sg: 1, cj: 2, gm: 3, sm: 4, s: 5, gi: 6, head: 7, tail: 8, local: 
 
 /**
  * Keys (hashes) under which a fuzzy value is filed, chosen so that one typo, a dropped word or a changed
- * word order still leaves at least one key shared with the original. A person name gives: surname+given,
- * the words without spaces, given+middle and surname+middle (or the surname alone when there is no middle
+ * word order still leaves at least one key shared with the original. A person name gives: the words
+ * without spaces, given+middle and surname+middle (or the surname alone when there is no middle
  * name), and given+surname initial.
  */
-export function fuzzyBlockingKeys(value: PreparedValue, definition: DedupFieldDefinition): number[] {
+export function fuzzyBlockingKeys(value: PreparedValue, definition: DedupFieldDefinition, coarse = false): number[] {
   const name = value.name;
+  if (definition.kind === 'personName' && name !== undefined && coarse) {
+    // next to a selective exact value (a date of birth): the given name's initial and the spaceless name
+    return [mixHash(TAG.gi, name.given.charCodeAt(0) || 0), mixHash(TAG.cj, hashString(name.compact))];
+  }
   if (definition.kind === 'personName' && name !== undefined) {
     const surname = hashString(name.surname);
     const given = hashString(name.given);
-    const keys = [mixHash(mixHash(TAG.sg, surname), given), mixHash(TAG.cj, hashString(name.compact))];
+    // surname+given is left out: given + surname initial (below) shares a bucket in every case it would
+    const keys = [mixHash(TAG.cj, hashString(name.compact))];
     if (name.middle.length > 0) {
       const middle = hashString(name.middle.join(' '));
       keys.push(mixHash(mixHash(TAG.gm, given), middle), mixHash(mixHash(TAG.sm, surname), middle));

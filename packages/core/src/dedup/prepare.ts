@@ -23,6 +23,10 @@ export interface PreparedRecord {
   id: string;
   /** Normalised values by field; a blank field has an empty array. */
   fields: Readonly<Record<string, readonly PreparedValue[]>>;
+  /** Blocking keys, cached by `DedupMatcher.blockingKeys` for the settings in `keysFor`. */
+  keys?: number[];
+  /** The settings `keys` were computed for. */
+  keysFor?: DedupSettings;
 }
 
 /**
@@ -77,24 +81,58 @@ export function prepareValue(raw: string, definition: DedupFieldDefinition): Pre
 
 const NONE: readonly PreparedValue[] = [];
 
-function prepareField(value: DedupValue, definition: DedupFieldDefinition): readonly PreparedValue[] {
+/**
+ * Remembers normalised values per distinct raw string of one field: names, streets, districts and dates
+ * repeat a lot in a customer base, and a repeated value then costs one map lookup. Bounded: it starts over
+ * when full, so a million distinct e-mails cannot grow it without limit.
+ */
+export class PreparedValueCache {
+  private readonly byField = new Map<DedupFieldDefinition, Map<string, readonly PreparedValue[]>>();
+  constructor(private readonly capacity = 50_000) {}
+
+  /** The prepared values of a single `raw` value for a field (shared, read-only), computed once per string. */
+  get(raw: string, definition: DedupFieldDefinition): readonly PreparedValue[] {
+    let cache = this.byField.get(definition);
+    if (cache === undefined) this.byField.set(definition, (cache = new Map()));
+    let values = cache.get(raw);
+    if (values === undefined) {
+      const one = prepareValue(raw, definition);
+      values = one === null ? NONE : [one];
+      if (cache.size >= this.capacity) cache.clear();
+      cache.set(raw, values);
+    }
+    return values;
+  }
+}
+
+/** Field kinds whose values repeat across records (worth caching); phones and e-mails are mostly unique. */
+const REPEATING = new Set(['personName', 'text', 'date', 'companyName']);
+
+function prepareOne(raw: string, definition: DedupFieldDefinition, cache: PreparedValueCache | undefined): PreparedValue | null {
+  if (cache !== undefined && REPEATING.has(definition.kind)) return cache.get(raw, definition)[0] ?? null;
+  return prepareValue(raw, definition);
+}
+
+function prepareField(value: DedupValue, definition: DedupFieldDefinition, cache?: PreparedValueCache): readonly PreparedValue[] {
   if (value === null || value === undefined) return NONE;
   if (typeof value === 'string' || typeof value === 'number') {
-    const one = prepareValue(String(value), definition);
+    const raw = String(value);
+    if (cache !== undefined && REPEATING.has(definition.kind)) return cache.get(raw, definition);
+    const one = prepareValue(raw, definition);
     return one === null ? NONE : [one];
   }
   const out: PreparedValue[] = [];
   for (const item of value) {
     if (item === null || item === undefined) continue;
-    const one = prepareValue(String(item), definition);
+    const one = prepareOne(String(item), definition, cache);
     if (one !== null && !out.some((existing) => existing.key === one.key)) out.push(one);
   }
   return out;
 }
 
 /** Normalises every field of a record the settings declare; undeclared values are ignored. */
-export function prepareRecord(record: DedupRecord, settings: Pick<DedupSettings, 'fields'>): PreparedRecord {
+export function prepareRecord(record: DedupRecord, settings: Pick<DedupSettings, 'fields'>, cache?: PreparedValueCache): PreparedRecord {
   const fields: Record<string, readonly PreparedValue[]> = {};
-  for (const [field, definition] of Object.entries(settings.fields)) fields[field] = prepareField(record.values[field], definition);
+  for (const field in settings.fields) fields[field] = prepareField(record.values[field], settings.fields[field]!, cache);
   return { id: record.id, fields };
 }

@@ -2,6 +2,7 @@ import type { DedupRecord } from './dedup-record.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
 import type { DedupSettings } from './rules.js';
 import { UnionFind } from './union-find.js';
+import { CrmValidationError } from '../errors.js';
 
 /** A group of records found to be one person (or one company). */
 export interface DuplicateCluster {
@@ -53,12 +54,14 @@ export function scanClusters(records: Iterable<DedupRecord>, settings: DedupSett
         pairs++;
       }
     } else {
-      for (const id of index.matchingIds(prepared)) {
-        uf.union(i, position.get(id)!);
+      // the scan only adds, so an indexed record's slot is its position in the list
+      for (const slot of index.matchingSlots(prepared)) {
+        uf.union(i, slot);
         pairs++;
       }
     }
-    position.set(prepared.id, i);
+    if (options.explain) position.set(prepared.id, i);
+    if (index.has(prepared.id)) throw new CrmValidationError([{ path: `${i}.id`, message: `repeats the id of an earlier record (${prepared.id})`, code: 'duplicate_id' }], 'scan');
     index.add(prepared);
     if (options.onProgress && (i + 1) % every === 0) options.onProgress(i + 1, list.length);
   }

@@ -7,3 +7,14 @@ export { planImport, type DuplicatePolicy, type PlannedAction, type PlannedRow, 
 export { runImport, type ImportChunk, type ChunkCommitResult, type ImportProgress, type RunImportOptions, type ImportRunResult } from './run-import.js';
 export { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
 export { personImportSchema, type PersonImportRow } from './person-import-schema.js';
+export {
+  ImportService,
+  importTargetsOf,
+  rowToEntityInput,
+  type ImportEntity,
+  type ImportSource,
+  type ImportOptions,
+  type RunImportServiceOptions,
+  type ImportDryRun,
+  type ImportReport,
+} from './import-service.js';

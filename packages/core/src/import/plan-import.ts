@@ -97,7 +97,8 @@ export function planImport<S extends z.ZodType>(
       continue;
     }
     const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, options.fieldMap, `row:${checked.row}`));
-    const duplicates = index.findMatches(prepared);
+    // most rows are new: a match-or-not pass first, the explained matches only for the duplicates
+    const duplicates = index.matchingIds(prepared).length > 0 ? index.findMatches(prepared) : [];
     let planned: PlannedRow<z.output<S>>;
     if (duplicates.length > 0) {
       const action: PlannedAction = policy;
@@ -105,7 +106,7 @@ export function planImport<S extends z.ZodType>(
       if (policy === 'update' || policy === 'merge') planned.target = { id: duplicates[0]!.id };
       summary.duplicates++;
     } else {
-      const earlier = withinFile?.findMatches(prepared, { limit: 1 })[0];
+      const earlier = withinFile !== null && withinFile.matchingIds(prepared).length > 0 ? withinFile.findMatches(prepared, { limit: 1 })[0] : undefined;
       if (earlier !== undefined) {
         const earlierRow = Number(earlier.id.slice(4));
         planned = { index: i, row: checked.row, status: 'duplicate', action: policy, record: checked.value, duplicateOfRow: earlierRow };

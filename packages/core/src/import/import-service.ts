@@ -1,0 +1,309 @@
+import { z } from 'zod';
+import type { CrmContext } from '../crm/context.js';
+import { WriteSet } from '../crm/write-set.js';
+import type { DuplicatesService } from '../dedup/duplicates-service.js';
+import { mergeRecordData } from '../dedup/merge.js';
+import { normalizeDate } from '../dedup/prepare.js';
+import { foldToWords } from '../dedup/normalize-text.js';
+import { CrmValidationError } from '../errors.js';
+import type { StoredRecord } from '../storage/contract.js';
+import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
+import type { ImportTable } from './import-table.js';
+import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
+import { parseCsv } from './parse-csv.js';
+import { parseXlsx } from './parse-xlsx.js';
+import { planImport, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
+import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
+import { runImport, type ImportProgress, type ImportRunResult } from './run-import.js';
+
+/** The entities crmkit imports into. */
+export type ImportEntity = 'lead' | 'contact' | 'company' | 'rawContact';
+
+/** An import file: CSV text, the bytes of a CSV or `.xlsx` file (a browser `File` too), or a parsed table. */
+export type ImportSource = string | ArrayBuffer | Uint8Array | Blob | ImportTable;
+
+/** Options of a dry run. */
+export interface ImportOptions {
+  entity: ImportEntity;
+  /** What to do with rows that duplicate an existing record (or an earlier row). */
+  policy: DuplicatePolicy;
+  /** Column → target path (see {@link importTargetsOf}); suggested from the headers when omitted. */
+  mapping?: ColumnMapping;
+  /** Read the bytes as this format; by default `.xlsx` is recognised by its signature, anything else is CSV. */
+  format?: 'csv' | 'xlsx';
+  /** The CSV separator (detected by default). */
+  delimiter?: string;
+  /** The sheet of an `.xlsx` file (the first by default). */
+  sheet?: number | string;
+  /** Catch rows that duplicate an earlier row of the same file (default true). */
+  checkWithinFile?: boolean;
+}
+
+/** Options of a run: a dry run's options plus chunking, progress and cancellation. */
+export interface RunImportServiceOptions extends ImportOptions {
+  /** Rows per atomic commit (default 500). */
+  chunkSize?: number;
+  /** Called after each chunk. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops before the next chunk. */
+  signal?: AbortSignal;
+  /** How to hand control back to the event loop between chunks (default a macrotask). */
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+/** What a dry run found: the mapping used, each row's fate, counts, and the rejected rows as CSV. */
+export interface ImportDryRun {
+  entity: ImportEntity;
+  table: ImportTable;
+  /** The suggestions the mapping started from (header, target, confidence). */
+  suggestions: ColumnSuggestion[];
+  mapping: ColumnMapping;
+  plan: ImportPlan<Record<string, unknown>>;
+  summary: ImportSummary;
+  /** The rows refused, with row number, field and reason. */
+  issues: RowIssue[];
+  /** A CSV of the refused rows (row, field, reason, then the original columns) for the user to fix. */
+  rejectedRowsCsv(options?: RejectedRowsCsvOptions): string;
+}
+
+/** What an import did. */
+export interface ImportReport extends ImportRunResult {
+  entity: ImportEntity;
+  /** The plan's counts (what each row was meant to become). */
+  summary: ImportSummary;
+  issues: RowIssue[];
+  rejectedRowsCsv(options?: RejectedRowsCsvOptions): string;
+}
+
+const TITLE_TARGET: ImportTarget = { path: 'title', label: 'Title (need)', synonyms: ['tiêu đề', 'nhu cầu', 'tên cơ hội', 'lead title', 'need', 'subject'] };
+const person = (paths: readonly string[]): ImportTarget[] => PERSON_IMPORT_TARGETS.filter((target) => paths.includes(target.path));
+const companyName = PERSON_IMPORT_TARGETS.find((target) => target.path === 'companyName')!;
+
+const TARGETS: Readonly<Record<ImportEntity, readonly ImportTarget[]>> = {
+  contact: person(['fullName', 'phone', 'email', 'birthday', 'gender', 'jobTitle', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note']),
+  lead: [TITLE_TARGET, ...person(['fullName', 'phone', 'email', 'companyName', 'jobTitle', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note'])],
+  rawContact: person(['fullName', 'phone', 'email', 'companyName', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note']),
+  company: [
+    { ...companyName, path: 'name', synonyms: [...companyName.synonyms, 'tên', 'name'] },
+    ...person(['phone', 'email', 'taxCode', 'address.street', 'address.ward', 'address.district', 'address.province', 'note']),
+  ],
+};
+
+/** The columns an entity's import can fill, with the Vietnamese and English headers that suggest them. */
+export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
+  return TARGETS[entity];
+}
+
+/** Target paths a mapping must include for the entity's records to be valid. */
+const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
+
+const LIST_SEPARATOR = /\s*[,;\n]\s*|\s+\/\s+/;
+const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).filter((item) => item !== '') : []);
+
+function isoDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const date = normalizeDate(value);
+  return date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : value;
+}
+
+function gender(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const folded = foldToWords(value);
+  if (['nam', 'male', 'm', 'trai'].includes(folded)) return 'male';
+  if (['nu', 'female', 'f', 'gai'].includes(folded)) return 'female';
+  if (['khac', 'other'].includes(folded)) return 'other';
+  return value;
+}
+
+function compact(record: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(record)) if (value === undefined || (Array.isArray(value) && value.length === 0)) delete record[key];
+  return record;
+}
+
+/**
+ * Turns a row read with the entity's import targets (flat `phone`, `email`, `fullName`, ...) into the
+ * entity's own shape: a contact's `phones: [{ number, kind }]` and `emails`, a lead's `contactName` and
+ * `phones.mobile` (and a title from the contact or company name when the file has none), a company's
+ * `phones` list. Dates typed `dd/mm/yyyy` become ISO dates; `Nam` / `Nữ` become `male` / `female`.
+ */
+export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { fullName, phone, email, birthday, gender: sex, companyName: company, jobTitle, source, ...rest } = row as Record<string, unknown>;
+  switch (entity) {
+    case 'contact':
+      return compact({ ...rest, fullName, phones: list(phone).map((number) => ({ number, kind: 'mobile' })), emails: list(email), birthday: isoDate(birthday), gender: gender(sex), position: jobTitle, source });
+    case 'lead': {
+      const phones = list(phone);
+      return compact({
+        ...rest,
+        title: rest['title'] ?? fullName ?? company,
+        contactName: fullName,
+        phones: phones.length === 0 ? undefined : compact({ mobile: phones[0], desk: phones[1] }),
+        email,
+        companyName: company,
+        jobTitle,
+        source,
+      });
+    }
+    case 'rawContact':
+      return compact({ ...rest, name: fullName, phones: list(phone), email, companyName: company, collectedFrom: source });
+    case 'company':
+      return compact({ ...rest, phones: list(phone), email });
+  }
+}
+
+/** Entity field paths back to the import target they came from, so a row issue names the user's column. */
+function issueField(path: string): string {
+  if (/^phones(\.|$)/.test(path)) return 'phone';
+  if (/^emails(\.|$)/.test(path)) return 'email';
+  if (path === 'contactName') return 'fullName';
+  if (path === 'position') return 'jobTitle';
+  return path;
+}
+
+async function readTable(source: ImportSource, options: ImportOptions): Promise<ImportTable> {
+  if (typeof source === 'string') return parseCsv(source, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
+  const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (options.format === 'xlsx' || (options.format === undefined && zip)) return parseXlsx(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
+  return parseCsv(bytes, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+}
+
+/**
+ * Bulk import from CSV and Excel (`crm.imports`): column mapping suggested from Vietnamese or English
+ * headers, every row validated with the entity's schema (row number, field and reason for each refusal),
+ * duplicates of stored records or of earlier rows handled by the policy (`skip`, `update`: the row's values
+ * win, `merge`: the stored values win and the row fills blanks, both uniting phones and e-mails and keeping
+ * notes; `create` anyway), a dry run that writes nothing, and a run that commits chunk by chunk — each
+ * chunk one atomic WriteSet (audit action `import`), progress reported and the event loop given back between
+ * chunks. A failing chunk leaves nothing of itself written and stops the run with a report.
+ */
+export class ImportService {
+  constructor(
+    private readonly context: CrmContext,
+    private readonly duplicates: DuplicatesService,
+  ) {}
+
+  /** Suggests a mapping for an entity from a file's headers (what a mapping screen starts from). */
+  suggestMapping(entity: ImportEntity, headers: readonly string[]): ColumnSuggestion[] {
+    return suggestColumnMapping(headers, this.targets(entity));
+  }
+
+  /** Reads, maps, validates and plans an import without writing anything. */
+  async dryRun(source: ImportSource, options: ImportOptions): Promise<ImportDryRun> {
+    const entity = options.entity;
+    const targets = this.targets(entity);
+    if (!['skip', 'update', 'create', 'merge'].includes(options.policy)) {
+      throw new CrmValidationError([{ path: 'policy', message: 'must be one of skip, update, create, merge', code: 'invalid_value' }], 'import');
+    }
+    const table = await readTable(source, options);
+    const suggestions = suggestColumnMapping(table.headers, targets);
+    const mapping = options.mapping ?? mappingFromSuggestions(suggestions);
+    const known = new Set(targets.map((target) => target.path));
+    const mappingIssues = mapping.flatMap((path, column) =>
+      path === null || known.has(path) ? [] : [{ path: `mapping.${column}`, message: `is not a field ${entity} imports fill (${path}); fields: ${[...known].join(', ')}`, code: 'invalid_value' }],
+    );
+    for (const missing of checkMapping(mapping, REQUIRED[entity])) mappingIssues.push({ path: `mapping`, message: `no column is mapped to ${missing.field}, which is required`, code: 'unmapped' });
+    if (mappingIssues.length > 0) throw new CrmValidationError(mappingIssues, 'import');
+    const entitySchema = this.context.definition(entity).schema;
+    const schema = z.preprocess((row) => rowToEntityInput(entity, row as Record<string, unknown>), entitySchema);
+    const index = await this.duplicates.indexFor(entity);
+    const plan = planImport(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true });
+    for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(issue.field);
+    const issues = plan.rows.flatMap((row) => row.issues ?? []);
+    return {
+      entity,
+      table,
+      suggestions,
+      mapping,
+      plan: plan as ImportPlan<Record<string, unknown>>,
+      summary: plan.summary,
+      issues,
+      rejectedRowsCsv: (csvOptions) => rejectedRowsCsv(table, issues, csvOptions),
+    };
+  }
+
+  /** Imports: a dry run, then its plan committed chunk by chunk. */
+  async run(source: ImportSource, options: RunImportServiceOptions): Promise<ImportReport> {
+    const dry = await this.dryRun(source, options);
+    const result = await runImport(dry.plan, {
+            // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
+      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping))),
+      ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
+    });
+    return { ...result, entity: dry.entity, summary: dry.summary, issues: dry.issues, rejectedRowsCsv: dry.rejectedRowsCsv };
+  }
+
+  private targets(entity: ImportEntity): readonly ImportTarget[] {
+    const targets = TARGETS[entity];
+    if (!targets) throw new CrmValidationError([{ path: 'entity', message: `imports go into ${Object.keys(TARGETS).join(', ')}, not "${String(entity)}"`, code: 'invalid_value' }], 'import');
+    return targets;
+  }
+
+  /**
+   * One chunk, one WriteSet: creates first (so an update of an earlier row of the same chunk folds into
+   * that row's record before it is written), then updates and merges of stored records.
+   */
+  private async commitChunk(
+    entity: ImportEntity,
+    rows: readonly PlannedRow<Record<string, unknown>>[],
+    createdIds: ReadonlyMap<number, string>,
+    inputOf: (row: PlannedRow<Record<string, unknown>>) => Record<string, unknown>,
+  ): Promise<{ ids: Map<number, string> }> {
+    const writes = new WriteSet(this.context, 'import');
+    const ids = new Map<number, string>();
+    const pending = new Map<number, Record<string, unknown>>();
+    const toStored: { row: PlannedRow<Record<string, unknown>>; id: string }[] = [];
+    for (const row of rows) {
+      const record = row.record!;
+      if (row.action === 'create') {
+        pending.set(row.row, { ...record });
+        continue;
+      }
+      const target = row.target!;
+      const targetRow = 'row' in target ? target.row : undefined;
+      if (targetRow !== undefined && pending.has(targetRow)) {
+        pending.set(targetRow, this.combine(entity, row.action, pending.get(targetRow)!, inputOf(row)));
+        ids.set(row.row, `row:${targetRow}`);
+        continue;
+      }
+      const id = 'id' in target ? target.id : createdIds.get(targetRow!);
+      if (id === undefined) throw new CrmValidationError([{ path: `${row.row}`, message: `the row it updates (${targetRow}) was not imported`, code: 'unknown_reference' }], 'import');
+      toStored.push({ row, id });
+    }
+    for (const [rowNumber, input] of pending) {
+      const created = writes.create(entity, input, { pathPrefix: String(rowNumber) });
+      if (created) ids.set(rowNumber, created.id);
+    }
+    for (const [rowNumber, id] of ids) if (id.startsWith('row:')) ids.set(rowNumber, ids.get(Number(id.slice(4)))!);
+    if (toStored.length > 0) {
+      const unique = [...new Set(toStored.map((entry) => entry.id))];
+      const currents = new Map<string, StoredRecord>();
+      (await this.context.storage.get(entity, unique)).forEach((record, i) => record && currents.set(unique[i]!, record));
+      const next = new Map<string, Record<string, unknown>>();
+      for (const { row, id } of toStored) {
+        const current = currents.get(id);
+        if (!current) throw new CrmValidationError([{ path: `${row.row}`, message: `the ${entity} it updates (${id}) no longer exists`, code: 'unknown_reference' }], 'import');
+        const base = next.get(id) ?? (current as Record<string, unknown>);
+        next.set(id, this.combine(entity, row.action, base, inputOf(row)));
+        ids.set(row.row, id);
+      }
+      for (const [id, data] of next) writes.update(entity, currents.get(id)!, data);
+    }
+    await writes.commit(entity);
+    return { ids };
+  }
+
+  /** Folds a row into a record: `update` lets the row win, `merge` lets the record win; lists are united. */
+  private combine(entity: ImportEntity, action: PlannedRow<unknown>['action'], current: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
+    const asStored = (data: Record<string, unknown>, id: string): StoredRecord => ({ ...data, id, rev: 0, createdAt: '', updatedAt: '' }) as StoredRecord;
+    const mergeable = entity === 'rawContact' ? 'lead' : entity;
+    const [first, second] = action === 'update' ? [asStored(row, 'row'), asStored(current, 'current')] : [asStored(current, 'current'), asStored(row, 'row')];
+    const { merged } = mergeRecordData(mergeable, first, [second]);
+    for (const field of ['ownerId', 'teamId']) if (current[field] !== undefined) merged[field] = current[field];
+    return merged;
+  }
+}

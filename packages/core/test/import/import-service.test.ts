@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createCrm, createMemoryAdapter, crmStorageSchema, CrmValidationError, type Actor, type ImportProgress, type StorageAdapter } from '../../src/index.js';
+
+const admin: Actor = { id: 'u-admin', role: 'admin' };
+
+async function setup(wrap: (storage: StorageAdapter) => StorageAdapter = (storage) => storage) {
+  const storage = wrap(await createMemoryAdapter({ schema: crmStorageSchema }));
+  let tick = Date.parse('2026-11-23T02:00:00.000Z');
+  const crm = createCrm({ storage, actor: admin, now: () => new Date((tick += 1000)) });
+  return { storage, crm };
+}
+
+const CSV = [
+  'Họ và tên;Số điện thoại;Email;Ngày sinh;Tỉnh/Thành phố;Ghi chú',
+  'Nguyễn Văn An;0912 345 678;an@example.vn;10/12/1985;Hà Nội;khách cũ', // row 2: duplicate of the stored contact (phone)
+  'Trần Thị Bình;0987 111 222;binh@example;;TP. Hồ Chí Minh;', // row 3: bad e-mail
+  'Lê Hoàng Cường;0903 222 333;cuong@example.vn;;Đà Nẵng;', // row 4: new
+  'Le Hoang Cuong;+84 903 222 333;;;Đà Nẵng;gọi lại', // row 5: duplicate of row 4
+  ';0904 000 000;;;;', // row 6: no name
+  'Phạm Thu Hà;0905 444 555;ha@example.vn;1990-01-02;Huế;', // row 7: new
+].join('\r\n');
+
+async function withStoredContact() {
+  const env = await setup();
+  const stored = await env.crm.contacts.create({ fullName: 'Nguyễn Văn An', kind: 'shop', phones: [{ number: '0912345678' }], emails: ['an.nguyen@gmail.com'], address: { province: 'Hà Nội', district: 'Cầu Giấy' } } as never);
+  return { ...env, stored };
+}
+
+describe('importing contacts from a file', () => {
+  it('a dry run maps Vietnamese headers, reports each refused row with its field and reason, finds duplicates, and writes nothing', async () => {
+    const { crm, storage, stored } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const dry = await crm.imports.dryRun(CSV, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.mapping, ['fullName', 'phone', 'email', 'birthday', 'address.province', 'note']);
+    assert.deepEqual(
+      { rows: dry.summary.rows, invalid: dry.summary.invalid, new: dry.summary.new, duplicates: dry.summary.duplicates, inFile: dry.summary.duplicatesInFile, skip: dry.summary.skip },
+      { rows: 6, invalid: 2, new: 2, duplicates: 2, inFile: 1, skip: 2 },
+    );
+    assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[3, 'email'], [6, 'fullName']]);
+    const duplicate = dry.plan.rows.find((row) => row.row === 2)!;
+    assert.equal(duplicate.duplicates![0]!.id, stored.id);
+    assert.equal(dry.plan.rows.find((row) => row.row === 5)!.duplicateOfRow, 4);
+    assert.equal(dry.plan.rows.find((row) => row.row === 7)!.record!['birthday'], '1990-01-02');
+    const csv = dry.rejectedRowsCsv();
+    assert.match(csv, /^\ufeffRow,Field,Reason,Họ và tên/);
+    assert.match(csv, /\r\n3,email,must be a valid e-mail address,Trần Thị Bình/);
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+  });
+
+  it('a run commits chunk by chunk with progress, yielding between chunks; skipped duplicates stay out', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const progress: ImportProgress[] = [];
+    let yields = 0;
+    const report = await crm.imports.run(CSV, {
+      entity: 'contact',
+      policy: 'skip',
+      chunkSize: 2,
+      onProgress: (p) => progress.push(p),
+      yieldToEventLoop: async () => void yields++,
+    });
+    assert.equal(report.outcome, 'done');
+    assert.deepEqual(progress.map((p) => p.done), [2, 4, 6]);
+    assert.equal(yields, 2);
+    assert.equal(report.written, 2);
+    assert.equal(report.skipped, 2);
+    assert.equal(report.rejected, 2);
+    const batches = (await storage.changesSince(seq)).batches;
+    assert.equal(batches.length, 2, 'one commit per chunk with rows to write');
+    assert.ok(batches.every((batch) => batch.changes.every((change) => (change.meta as { action?: string }).action === 'import')));
+    const names = (await crm.contacts.listAll()).map((record) => record['fullName']).sort();
+    assert.deepEqual(names, ['Lê Hoàng Cường', 'Nguyễn Văn An', 'Phạm Thu Hà']);
+    const cuong = (await crm.contacts.listAll()).find((record) => record['fullName'] === 'Lê Hoàng Cường')!;
+    assert.deepEqual(cuong['phones'], [{ number: '0903 222 333', kind: 'mobile' }]);
+  });
+
+  it('update writes the row over the stored record, uniting phones and e-mails and keeping what the file does not hold', async () => {
+    const { crm, stored } = await withStoredContact();
+    const report = await crm.imports.run(CSV, { entity: 'contact', policy: 'update' });
+    assert.equal(report.outcome, 'done');
+    const after = await crm.contacts.get(stored.id);
+    assert.equal(after['kind'], 'shop', 'a default of the row schema does not overwrite the stored kind');
+    assert.deepEqual(after['emails'], ['an@example.vn', 'an.nguyen@gmail.com']);
+    assert.deepEqual((after['phones'] as { number: string }[]).map((phone) => phone.number), ['0912 345 678']);
+    assert.equal(after['birthday'], '1985-12-10');
+    assert.deepEqual(after['address'], { province: 'Hà Nội', district: 'Cầu Giấy' });
+    // row 5 updated row 4's new record, in the same chunk: one Cường with both notes' worth of data
+    const cuongs = (await crm.contacts.listAll()).filter((record) => String(record['fullName']).includes('Cư') || String(record['fullName']).includes('Cuong'));
+    assert.equal(cuongs.length, 1);
+    assert.equal(cuongs[0]!['note'], 'gọi lại');
+  });
+
+  it('merge keeps the stored values and fills blanks from the row; create adds duplicates anyway', async () => {
+    const merged = await withStoredContact();
+    await merged.crm.imports.run(CSV, { entity: 'contact', policy: 'merge' });
+    const after = await merged.crm.contacts.get(merged.stored.id);
+    assert.equal(after['fullName'], 'Nguyễn Văn An');
+    assert.deepEqual(after['emails'], ['an.nguyen@gmail.com', 'an@example.vn']);
+    assert.equal(after['note'], 'khách cũ');
+    const created = await withStoredContact();
+    const report = await created.crm.imports.run(CSV, { entity: 'contact', policy: 'create' });
+    assert.equal(report.written, 4);
+    assert.equal((await created.crm.contacts.listAll()).length, 5);
+  });
+
+  it('a failing chunk writes nothing of itself and stops the import with a report', async () => {
+    let commits = 0;
+    const { crm, storage } = await setup((inner) => ({
+      ...inner,
+      name: inner.name,
+      capabilities: inner.capabilities,
+      version: inner.version,
+      get: inner.get.bind(inner),
+      query: inner.query.bind(inner),
+      count: inner.count.bind(inner),
+      changesSince: inner.changesSince.bind(inner),
+      history: inner.history.bind(inner),
+      subscribe: inner.subscribe.bind(inner),
+      close: inner.close.bind(inner),
+      commit: async (request) => {
+        // the second chunk's commit fails half-way, as a full disk would: the adapter applies nothing of it
+        if (++commits === 2) throw new Error('disk full');
+        return inner.commit(request);
+      },
+    }));
+    const rows = ['Họ và tên,Số điện thoại', ...Array.from({ length: 9 }, (_, i) => `Khách ${i},0912 000 10${i}`)].join('\n');
+    const report = await crm.imports.run(rows, { entity: 'contact', policy: 'skip', chunkSize: 3 });
+    assert.equal(report.outcome, 'failed');
+    assert.equal((report.error as Error).message, 'disk full');
+    assert.deepEqual(report.failedRows, [5, 6, 7]);
+    assert.equal(report.written, 3);
+    const names = (await crm.contacts.listAll()).map((record) => record['fullName']).sort();
+    assert.deepEqual(names, ['Khách 0', 'Khách 1', 'Khách 2']);
+    assert.equal((await storage.changesSince(0)).batches.length, 1);
+  });
+
+  it('leads get a title from the contact when the file has none; a mapping without a required field is refused', async () => {
+    const { crm } = await setup();
+    const report = await crm.imports.run('Tên khách hàng,Di động,Công ty\nVõ Thị Mai,0938 765 432,Công ty TNHH Hạ Long\n', { entity: 'lead', policy: 'skip' });
+    assert.equal(report.written, 1);
+    const [lead] = await crm.leads.listAll();
+    assert.equal(lead!['title'], 'Võ Thị Mai');
+    assert.equal(lead!['contactName'], 'Võ Thị Mai');
+    assert.deepEqual(lead!['phones'], { mobile: '0938 765 432' });
+    await assert.rejects(
+      crm.imports.dryRun('Email\nx@example.vn\n', { entity: 'contact', policy: 'skip' }),
+      (error: unknown) => error instanceof CrmValidationError && /fullName/.test(error.message),
+    );
+  });
+});
