@@ -92,6 +92,7 @@ export {
   isAssignmentActive,
   routesForDay,
   planReassignment,
+  checkAssignment,
   dayBefore,
   optimizeRouteOptionsSchema,
   visitsForDay,
@@ -114,6 +115,8 @@ export {
   type OptimizeRouteOptions,
   type OptimizedRoute,
   type AssignmentOptions,
+  type KnownAssignees,
+  type ProfileUpdateOptions,
 } from './routes/index.js';
 export {
   placeholdersOf,
@@ -198,6 +201,14 @@ export {
   type MergeRecord,
   type MergeSnapshot,
   type MergeableEntity,
+  type BlockingKey,
+  type FindMatchesOptions,
+  type NormalizeEmailOptions,
+  type NormalizePhoneOptions,
+  type NormalizedPersonName,
+  type PreparedValue,
+  PreparedValueCache,
+  type ScanClustersOptions,
 } from './dedup/index.js';
 export {
   parseCsv,
@@ -228,4 +239,12 @@ export {
   type RunImportServiceOptions,
   type ImportDryRun,
   type ImportReport,
+  type ParseCsvOptions,
+  type ParseXlsxOptions,
+  type PlanImportOptions,
+  type PlannedAction,
+  type RejectedRowsCsvOptions,
+  type RunImportOptions,
+  type ChunkCommitResult,
+  type ImportChunk,
 } from './import/index.js';

@@ -24,7 +24,7 @@ export {
   type DedupSettingsInput,
 } from './rules.js';
 export { projectRecord, type DedupRecord, type DedupValue, type DedupFieldMap } from './dedup-record.js';
-export { prepareRecord, prepareValue, normalizeDate, type PreparedRecord, type PreparedValue } from './prepare.js';
+export { prepareRecord, prepareValue, normalizeDate, PreparedValueCache, type PreparedRecord, type PreparedValue } from './prepare.js';
 export { DedupMatcher, fuzzyBlockingKeys, type BlockingKey, type DuplicateMatch, type RuleMatch, type FieldMatch } from './matcher.js';
 export { DuplicateIndex, type DuplicateIndexOptions, type FindMatchesOptions } from './duplicate-index.js';
 export { UnionFind } from './union-find.js';
