@@ -20,7 +20,8 @@ export async function takeNextNumber(context: CrmContext, writes: WriteSet, name
   const defaults = DEFAULT_SEQUENCES[name] ?? { prefix: `${name.toUpperCase()}-`, padding: 5 };
   const current: Sequence = stored ?? { name, prefix: defaults.prefix, padding: defaults.padding, next: 1 };
   const number = `${current.prefix}${String(current.next).padStart(current.padding, '0')}`;
-  if (stored) writes.update('sequence', stored, { next: current.next + 1 });
-  else writes.create('sequence', { ...current, next: current.next + 1 }, { id: name });
+  // the number is part of the document the actor may create, so a salesperson's quote bumps the (configuration) sequence
+  if (stored) writes.update('sequence', stored, { next: current.next + 1 }, { bookkeeping: true });
+  else writes.create('sequence', { ...current, next: current.next + 1 }, { id: name, bookkeeping: true });
   return number;
 }

@@ -68,8 +68,10 @@ export class WriteSet {
    * Adds a new record. The input is parsed with the entity's schema; owned records default to the acting
    * user as owner. Returns the parsed data with its id (what will be stored), or undefined when invalid (the
    * commit then fails with every issue; `pathPrefix` lets bulk callers say which input, e.g. `3`).
+   * `bookkeeping` marks a write a service makes on behalf of one the actor is allowed — a document number taken
+   * from a sequence, a team's round-robin cursor — so it is validated but not access-checked.
    */
-  create(entity: string, input: Record<string, unknown>, options: { id?: string; pathPrefix?: string } = {}): (Record<string, unknown> & { id: string }) | undefined {
+  create(entity: string, input: Record<string, unknown>, options: { id?: string; pathPrefix?: string; bookkeeping?: boolean } = {}): (Record<string, unknown> & { id: string }) | undefined {
     const definition = this.context.definition(entity);
     const withOwner = { ...input };
     if (!definition.config && withOwner['ownerId'] === undefined && this.context.actor.role !== 'system') {
@@ -78,7 +80,7 @@ export class WriteSet {
     }
     const data = this.parse(entity, dataOf(withOwner), options.pathPrefix ?? '');
     if (!data) return undefined;
-    this.check('create', entity, data);
+    if (!options.bookkeeping) this.check('create', entity, data);
     const id = options.id ?? (typeof input['id'] === 'string' && input['id'] ? input['id'] : this.context.newId());
     this.write({ op: 'put', entity, id, data, expectedRev: null, meta: this.meta() } as Write);
     return { ...data, id };
@@ -88,14 +90,15 @@ export class WriteSet {
    * Changes a record: `patch` is merged into its current data (a field set to `undefined` is removed) and the
    * result parsed whole, so cross-field rules hold. The write expects `current.rev`: if someone changed the
    * record since it was read, the commit fails with a conflict. Returns the new data, or undefined if invalid.
+   * `bookkeeping`: as for {@link WriteSet.create}.
    */
-  update(entity: string, current: StoredRecord<object>, patch: Record<string, unknown>, options: { pathPrefix?: string } = {}): Record<string, unknown> | undefined {
-    this.check('update', entity, current as StoredRecord);
+  update(entity: string, current: StoredRecord<object>, patch: Record<string, unknown>, options: { pathPrefix?: string; bookkeeping?: boolean } = {}): Record<string, unknown> | undefined {
+    if (!options.bookkeeping) this.check('update', entity, current as StoredRecord);
     const merged: Record<string, unknown> = { ...dataOf(current as StoredRecord), ...dataOf(patch) };
     for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
     const data = this.parse(entity, merged, options.pathPrefix ?? '');
     if (!data) return undefined;
-    this.check('update', entity, data);
+    if (!options.bookkeeping) this.check('update', entity, data);
     const fields = diffRecords(dataOf(current as StoredRecord), data);
     this.write({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(fields) } as Write);
     return data;
