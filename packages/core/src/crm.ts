@@ -15,6 +15,7 @@ import { PipelineService } from './pipeline/pipeline-service.js';
 import type { PricingOptions } from './pricing/engine.js';
 import { DuplicatesService, parseDuplicatesOptions, type DuplicatesOptions, type ResolvedDuplicatesOptions } from './dedup/duplicates-service.js';
 import { ImportService } from './import/import-service.js';
+import { salesCycleServices, type SalesCycleOptions, type SalesCycleServices } from './sales/sales-cycle-services.js';
 
 /** Options of {@link createCrm}. */
 export interface CrmOptions {
@@ -38,6 +39,8 @@ export interface CrmOptions {
   communications?: CommunicationsOptions;
   /** Duplicate rules, field maps and cross-entity checks; Vietnamese defaults when omitted (see `DEFAULT_DEDUP_SETTINGS`). */
   duplicates?: DuplicatesOptions;
+  /** The sales cycle: the lead step on or off, document sequences and quote validity, the greeting sender. */
+  salesCycle?: SalesCycleOptions;
 }
 
 /** One service per entity, named like the collection (`crm.leads`, `crm.contacts`, ...). */
@@ -45,8 +48,10 @@ export type CrmServices = { [K in CollectionName]: ServiceOf<(typeof entityDefin
 
 /**
  * The domain services: workflows that span entities (each in its domain folder), on the same store and actor.
+ * The sales cycle's (prospecting, documents, activityPlanner, teams, support, greetings, reports) come from
+ * {@link SalesCycleServices}.
  */
-export interface CrmDomainServices {
+export interface CrmDomainServices extends SalesCycleServices {
   /** Prices carts, quotes and orders; places orders with their coupons; guards product codes and combos. */
   pricing: PricingService;
   /** Sales routes and field visits: members in/out of route, stop order and optimisation, assignment, visits. */
@@ -120,12 +125,15 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     (Object.keys(entityDefinitions) as CollectionName[]).map((name) => [name, new EntityService(context, entityDefinitions[name].entity)]),
   ) as unknown as CrmServices;
   // domain services: each registers its save guards on the context as it is built
+  const dedup = duplicateServices(context, duplicates);
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),
     fieldSales: new FieldSalesService(context, options.fieldSales),
     communications: new CommunicationsService(context, options.communications),
     pipeline: new PipelineService(context),
-    ...duplicateServices(context, duplicates),
+    ...dedup,
+    // the sales cycle (leads → conversion → documents, activities, teams, cases, greetings, reports)
+    ...salesCycleServices(context, options.salesCycle, dedup.duplicates),
   };
   return {
     ...services,

@@ -138,7 +138,15 @@ export {
   type PhoneMatch,
   type StoredActivity,
 } from './communications/index.js';
-export { DEFAULT_STAGES, weightedRevenue, PipelineService, type StoredOpportunity } from './pipeline/index.js';
+export * from './pipeline/index.js';
+export * from './sales/index.js';
+export * from './leads/index.js';
+export * from './documents/index.js';
+export * from './activities/index.js';
+export * from './teams/index.js';
+export * from './cases/index.js';
+export * from './greetings/index.js';
+export * from './reports/index.js';
 export {
   foldDiacritics,
   foldToWords,

@@ -187,4 +187,15 @@ export const entitySamples: Readonly<Record<string, Record<string, unknown>>> = 
     ],
     ownerId: 'u-an',
   },
+  greeting: {
+    date: '2026-11-23',
+    occasion: 'birthday',
+    recipient: { entity: 'contact', id: 'c-mai' },
+    status: 'sent',
+    years: 36,
+    subject: 'Chúc mừng sinh nhật Nguyễn Thị Mai',
+    body: 'Kính gửi Nguyễn Thị Mai, chúc chị một tuổi mới nhiều sức khỏe và thành công.',
+    attempts: 1,
+    sentAt: '2026-11-23T01:00:05.000Z',
+  },
 };

@@ -26,6 +26,7 @@ import { sequenceSchema } from './sequence.js';
 import { messageTemplateSchema } from '../schema/message-template.js';
 import { notificationSchema } from '../schema/notification.js';
 import { mergeRecordSchema } from '../dedup/merge-record.js';
+import { greetingRecordSchema } from '../greetings/greeting-record.js';
 
 /** How crmkit stores and guards one entity. */
 export interface EntityDefinition<S extends z.ZodType = z.ZodType> {
@@ -82,6 +83,8 @@ export const entityDefinitions = {
   notifications: define('notification', notificationSchema, ['userId', 'read']),
   // a merge and the snapshots that undo it (crm.duplicates)
   merges: define('merge', mergeRecordSchema, ['entity', 'survivorId', 'at']),
+  // one log record per greeting (date + recipient), so the daily greetings job sends nothing twice (crm.greetings)
+  greetingLog: define('greeting', greetingRecordSchema, ['date', 'recipient.id', 'status']),
 } as const;
 
 /** The facade's service names (`leads`, `contacts`, ...). */

@@ -7,6 +7,7 @@ import { entityDefinitions } from './entities.js';
  */
 export const crmStorageSchema: StorageSchema = {
   // 2: the `merge` entity; leads by converted contact/company, raw contacts by lead, routes by customer (merge re-pointing)
-  version: 2,
+  // 3: the `greeting` log (crm.greetings sends nothing twice a day)
+  version: 3,
   entities: Object.fromEntries(Object.values(entityDefinitions).map((definition) => [definition.entity, { indexes: definition.indexes }])),
 };

@@ -6,6 +6,7 @@ import type { Stage } from '../schema/stage.js';
 import { failField } from '../schema/validate.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { DEFAULT_STAGES } from './default-stages.js';
+import { historyAfterMove, newOpportunityData, openingStage, wonStage, type StageWithId } from './opportunity-rules.js';
 
 /** A stored opportunity. */
 export type StoredOpportunity = StoredRecord<Opportunity>;
@@ -30,18 +31,44 @@ export class PipelineService {
     if (writes.size > 0) await writes.commit('stage');
   }
 
+  /** Every stage of the pipeline, in order. */
+  async stages(): Promise<StageWithId[]> {
+    const page = await this.context.storage.query({ entity: 'stage', orderBy: { field: 'sequence' } });
+    return page.records as unknown as StageWithId[];
+  }
+
+  /**
+   * Opens a new opportunity: in `stageId` if given (a validation error at `stageId` if unknown), otherwise in
+   * the first stage; its probability is the stage's default unless given, and its history starts there.
+   */
+  async open(input: Record<string, unknown>): Promise<StoredOpportunity> {
+    const writes = new WriteSet(this.context, 'opportunity.open');
+    const stage = await this.startingStage(typeof input['stageId'] === 'string' ? input['stageId'] : undefined);
+    writes.create('opportunity', newOpportunityData(input, stage, this.context.now().toISOString(), this.context.actor.id));
+    const { records } = await writes.commit('opportunity');
+    return records[0] as unknown as StoredOpportunity;
+  }
+
+  /**
+   * The stage a new opportunity starts in: `stageId` when given (refused at `path` when it does not exist),
+   * otherwise the first stage of the pipeline (refused at `path` when there is none).
+   */
+  async startingStage(stageId: string | undefined, path = 'stageId'): Promise<StageWithId> {
+    if (stageId !== undefined) {
+      const [stage] = (await this.context.storage.get('stage', [stageId])) as unknown as (StageWithId | undefined)[];
+      if (!stage) failField(path, `no stage with id "${stageId}"`, 'unknown_reference', 'opportunity');
+      return stage;
+    }
+    const first = openingStage(await this.stages());
+    if (!first) failField(path, 'the pipeline has no stages yet (seed the default stages first)', 'required', 'opportunity');
+    return first;
+  }
+
   private async opportunity(id: string, expectedRev?: number): Promise<StoredOpportunity> {
     const [record] = await this.context.storage.get('opportunity', [id]);
     if (!record) throw new CrmNotFoundError('opportunity', id);
     const opportunity = record as unknown as StoredOpportunity;
     return expectedRev === undefined ? opportunity : { ...opportunity, rev: expectedRev };
-  }
-
-  private closeStage(opportunity: Opportunity, at: string): Opportunity['stageHistory'] {
-    const history = [...(opportunity.stageHistory ?? [])];
-    const last = history[history.length - 1];
-    if (last && !last.leftAt) history[history.length - 1] = { ...last, leftAt: at };
-    return history;
   }
 
   /**
@@ -53,21 +80,26 @@ export class PipelineService {
     const opportunity = await this.opportunity(opportunityId, options.expectedRev);
     const [stage] = (await this.context.storage.get('stage', [stageId])) as unknown as (StoredRecord<Stage> | undefined)[];
     if (!stage) failField('stageId', `no stage with id "${stageId}"`, 'unknown_reference', 'opportunity');
-    if (opportunity.status !== 'open') throw new CrmRuleError('closed', 'A won or lost opportunity must be reopened before it moves');
+    if (opportunity.status !== 'open') throw new CrmRuleError('opportunity_closed', 'A won or lost opportunity must be reopened before it moves');
     if (opportunity.stageId === stageId) return opportunity;
     const at = this.context.now().toISOString();
-    const history = [...(this.closeStage(opportunity, at) ?? []), { stageId, enteredAt: at, byUserId: this.context.actor.id }];
-    const patch: Record<string, unknown> = { stageId, stageHistory: history, probability: stage.defaultProbability };
+    const patch: Record<string, unknown> = { stageId, stageHistory: historyAfterMove(opportunity, stageId, at, this.context.actor.id), probability: stage.defaultProbability };
     if (stage.isWon) Object.assign(patch, { status: 'won', closedAt: at });
     return this.commit(opportunity, patch, stage.isWon ? 'opportunity.won' : 'opportunity.move');
   }
 
-  /** Marks an opportunity won; its company becomes a customer in the same commit. */
+  /**
+   * Marks an opportunity won (it moves to the won stage when the pipeline has one); its company becomes a
+   * customer in the same commit.
+   */
   async markWon(opportunityId: string, options: { expectedRev?: number } = {}): Promise<StoredOpportunity> {
     const opportunity = await this.opportunity(opportunityId, options.expectedRev);
     if (opportunity.status === 'won') return opportunity;
     const at = this.context.now().toISOString();
-    return this.commit(opportunity, { status: 'won', closedAt: at, probability: 100, lostReasonId: undefined, lostNote: undefined }, 'opportunity.won');
+    const patch: Record<string, unknown> = { status: 'won', closedAt: at, probability: 100, lostReasonId: undefined, lostNote: undefined };
+    const won = wonStage(await this.stages());
+    if (won && won.id !== opportunity.stageId) Object.assign(patch, { stageId: won.id, stageHistory: historyAfterMove(opportunity, won.id, at, this.context.actor.id) });
+    return this.commit(opportunity, patch, 'opportunity.won');
   }
 
   /** Marks an opportunity lost; a lost reason is required (a validation error at `lostReasonId` otherwise). */
@@ -80,11 +112,24 @@ export class PipelineService {
     return this.commit(opportunity, { status: 'lost', closedAt: at, probability: 0, lostReasonId: input.lostReasonId, lostNote: input.note }, 'opportunity.lost');
   }
 
-  /** Reopens a won or lost opportunity (the company stays a customer: that goes back only by hand). */
+  /**
+   * Reopens a won or lost opportunity (the company stays a customer: that goes back only by hand). One reopened
+   * from the won stage goes back to the stage it was in before, with that stage's probability.
+   */
   async reopen(opportunityId: string, options: { expectedRev?: number } = {}): Promise<StoredOpportunity> {
     const opportunity = await this.opportunity(opportunityId, options.expectedRev);
     if (opportunity.status === 'open') return opportunity;
-    return this.commit(opportunity, { status: 'open', closedAt: undefined, lostReasonId: undefined, lostNote: undefined }, 'opportunity.reopen');
+    const stages = await this.stages();
+    const patch: Record<string, unknown> = { status: 'open', closedAt: undefined, lostReasonId: undefined, lostNote: undefined };
+    const current = stages.find((stage) => stage.id === opportunity.stageId);
+    let back = current && !current.isWon ? current : undefined;
+    if (!back) {
+      const visited = [...(opportunity.stageHistory ?? [])].reverse().map((visit) => stages.find((stage) => stage.id === visit.stageId));
+      back = visited.find((stage) => stage !== undefined && !stage.isWon) ?? openingStage(stages);
+      if (back) Object.assign(patch, { stageId: back.id, stageHistory: historyAfterMove(opportunity, back.id, this.context.now().toISOString(), this.context.actor.id) });
+    }
+    if (back) patch['probability'] = back.defaultProbability;
+    return this.commit(opportunity, patch, 'opportunity.reopen');
   }
 
   private async commit(opportunity: StoredOpportunity, patch: Record<string, unknown>, action: string): Promise<StoredOpportunity> {

@@ -13,6 +13,8 @@ export const salesTeamSchema = z.object({
   defaultCapacity: z.number().int().min(0).max(100_000).optional(),
   /** A member's own maximum of open leads. */
   memberCapacity: z.record(idSchema, z.number().int().min(0).max(100_000)).optional(),
+  /** Where round-robin lead assignment continues: the position in `memberIds` of the next member to get a lead. */
+  assignmentCursor: z.number().int().min(0).optional(),
   active: z.boolean().default(true),
 });
 /** A sales team. */

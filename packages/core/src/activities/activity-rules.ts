@@ -1,0 +1,54 @@
+import type { Activity } from '../schema/activity.js';
+import type { ActivityType } from '../schema/activity-type.js';
+import { addDays, addDaysToDate, DEFAULT_UTC_OFFSET_MINUTES, mondayOf, startOfLocalDay } from '../sales/calendar.js';
+
+/** An activity type with its id, as the rules read it. */
+export type ActivityTypeWithId = ActivityType & { id: string };
+
+/** When a new activity of a type falls due: the type's default delay after `now`. */
+export function defaultDueAt(type: Pick<ActivityType, 'defaultDelayDays'> | undefined, now: string): string {
+  return addDays(now, type?.defaultDelayDays ?? 0);
+}
+
+/**
+ * What follows a completed activity of `type`: an activity of the next type, due the type's `nextDelayDays`
+ * after the completion time, for the same person and the same record — to be scheduled or only suggested
+ * (`nextMode`). Undefined when the type names no next type.
+ */
+export function followUpOf(
+  completed: Pick<Activity, 'assigneeId' | 'related' | 'ownerId' | 'teamId'> & { id: string },
+  type: Pick<ActivityType, 'nextTypeId' | 'nextDelayDays' | 'nextMode'> | undefined,
+  nextType: ActivityTypeWithId | undefined,
+  doneAt: string,
+): { mode: 'schedule' | 'suggest'; activity: Record<string, unknown> } | undefined {
+  if (!type?.nextTypeId || !nextType) return undefined;
+  const activity: Record<string, unknown> = {
+    typeId: nextType.id,
+    kind: nextType.kind,
+    summary: nextType.name,
+    dueAt: addDays(doneAt, type.nextDelayDays),
+    status: 'planned',
+    previousActivityId: completed.id,
+  };
+  for (const field of ['assigneeId', 'related', 'ownerId', 'teamId'] as const) if (completed[field] !== undefined) activity[field] = completed[field];
+  return { mode: type.nextMode, activity };
+}
+
+/** Where a planned activity stands at `now`: overdue, due within the coming window, or later. */
+export type ReminderState = 'overdue' | 'due_soon' | 'later' | 'closed';
+
+/** A planned activity is overdue once its due time has passed, due soon within `soonMinutes` of it. */
+export function reminderState(activity: Pick<Activity, 'status' | 'dueAt'>, now: string, soonMinutes = 60): ReminderState {
+  if (activity.status !== 'planned') return 'closed';
+  const due = Date.parse(activity.dueAt);
+  const at = Date.parse(now);
+  if (due < at) return 'overdue';
+  return due - at <= soonMinutes * 60_000 ? 'due_soon' : 'later';
+}
+
+/** The instants an agenda covers: a local day, or the Monday-to-Sunday week of a local date. */
+export function agendaRange(date: string, span: 'day' | 'week', utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): { from: string; to: string } {
+  const first = span === 'day' ? date : mondayOf(date);
+  const last = addDaysToDate(first, span === 'day' ? 1 : 7);
+  return { from: startOfLocalDay(first, utcOffsetMinutes), to: startOfLocalDay(last, utcOffsetMinutes) };
+}
