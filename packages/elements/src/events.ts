@@ -68,6 +68,36 @@ export interface CrmOpenRecordDetail {
   id: string;
 }
 
+/** Detail of `crm-activity-reschedule-request` (cancelable) and `crm-activity-reschedule`: due times as ISO instants. */
+export interface CrmActivityRescheduleDetail {
+  activityId: string;
+  from: string;
+  to: string;
+}
+
+/** Detail of `crm-activity-complete`: the outcome, and the next activity its type scheduled. */
+export interface CrmActivityCompleteDetail {
+  activityId: string;
+  outcome?: string;
+  nextActivityId?: string;
+}
+
+/** Detail of `crm-notification-read`: the notifications marked read. */
+export interface CrmNotificationReadDetail {
+  notificationIds: readonly string[];
+}
+
+/** Detail of `crm-send-request` (cancelable), `crm-message-sent` and `crm-message-failed`. */
+export interface CrmMessageDetail {
+  record: { entity: string; id: string };
+  channel: 'email' | 'sms' | 'zalo';
+  to: readonly string[];
+  /** The activity that logs the message (set once it was queued). */
+  activityId?: string;
+  /** The transport's reason (failed only). */
+  reason?: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'crm-saved': CustomEvent<CrmSavedDetail>;
@@ -85,5 +115,12 @@ declare global {
     'crm-route-reorder': CustomEvent<CrmRouteReorderDetail>;
     'crm-open-record': CustomEvent<CrmOpenRecordDetail>;
     'crm-error': CustomEvent<CrmErrorDetail>;
+    'crm-activity-reschedule-request': CustomEvent<CrmActivityRescheduleDetail>;
+    'crm-activity-reschedule': CustomEvent<CrmActivityRescheduleDetail>;
+    'crm-activity-complete': CustomEvent<CrmActivityCompleteDetail>;
+    'crm-notification-read': CustomEvent<CrmNotificationReadDetail>;
+    'crm-send-request': CustomEvent<CrmMessageDetail>;
+    'crm-message-sent': CustomEvent<CrmMessageDetail>;
+    'crm-message-failed': CustomEvent<CrmMessageDetail>;
   }
 }

@@ -19,7 +19,12 @@ export type {
   CrmRouteReorderDetail,
   CrmErrorDetail,
   CrmOpenRecordDetail,
+  CrmActivityRescheduleDetail,
+  CrmActivityCompleteDetail,
+  CrmNotificationReadDetail,
+  CrmMessageDetail,
 } from './events.js';
+export { LiveLoad, type LiveLoadOptions } from './base/live-load.js';
 export {
   summarizeMatch,
   type DuplicateMatchSummary,
@@ -43,3 +48,10 @@ export { MissingPipelineServiceError, type PipelineActions } from './components/
 export { foldText } from './components/pipeline-board/pipeline-model.js';
 export { formatMoney, formatTotals } from './components/pipeline-board/format-money.js';
 export { CrmRoutePlanner } from './components/route-planner/route-planner.component.js';
+export { CrmAgenda } from './components/agenda/agenda.component.js';
+export { agendaTranslations, type AgendaText } from './components/agenda/agenda.i18n.js';
+export { localParts, instantOf, viewDates, stepDate, shiftedDueAt } from './components/agenda/agenda-calendar.js';
+export { CrmNotifications } from './components/notifications/notifications.component.js';
+export { notificationsTranslations, type NotificationsText } from './components/notifications/notifications.i18n.js';
+export { CrmCompose, type ComposeAttachment, type ComposeChannel } from './components/compose/compose.component.js';
+export { composeTranslations, type ComposeText } from './components/compose/compose.i18n.js';

@@ -7,7 +7,7 @@ import { failField, parseWith } from '../schema/validate.js';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../sales/calendar.js';
 import { loadReadable } from '../sales/load.js';
 import type { StoredRecord } from '../storage/contract.js';
-import { agendaRange, defaultDueAt, followUpOf, reminderState, type ActivityTypeWithId } from './activity-rules.js';
+import { agendaRange, defaultDueAt, followUpOf, reminderState, type ActivityTypeWithId, type AgendaSpan } from './activity-rules.js';
 
 /** An ISO date-time with an offset, as UTC, so due times sort and compare as strings; anything else is left for the schema to refuse. */
 function inUtc(value: unknown): unknown {
@@ -45,6 +45,11 @@ export class ActivityPlanner {
     options: ActivityPlannerOptions = {},
   ) {
     this.offset = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
+  }
+
+  /** The UTC offset (minutes) at which this planner's days begin; a calendar showing its agenda uses the same. */
+  get utcOffsetMinutes(): number {
+    return this.offset;
   }
 
   private async type(id: string | undefined, path: string): Promise<ActivityTypeWithId | undefined> {
@@ -141,10 +146,10 @@ export class ActivityPlanner {
   }
 
   /**
-   * A user's agenda: their activities (planned and done; cancelled ones left out) due on a local day or in its
-   * Monday-to-Sunday week, in time order.
+   * A user's agenda: their activities (planned and done; cancelled ones left out) due on a local day, in its
+   * Monday-to-Sunday week or in its month, in time order.
    */
-  async agenda(userId: string, options: { date: string; span?: 'day' | 'week' }): Promise<PlannedActivity[]> {
+  async agenda(userId: string, options: { date: string; span?: AgendaSpan }): Promise<PlannedActivity[]> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) failField('date', 'must be an ISO date, e.g. 2026-11-23', 'invalid_format', 'activity');
     const { from, to } = agendaRange(options.date, options.span ?? 'day', this.offset);
     const activities = await loadReadable<Activity>(this.context, 'activity', [

@@ -46,9 +46,23 @@ export function reminderState(activity: Pick<Activity, 'status' | 'dueAt'>, now:
   return due - at <= soonMinutes * 60_000 ? 'due_soon' : 'later';
 }
 
-/** The instants an agenda covers: a local day, or the Monday-to-Sunday week of a local date. */
-export function agendaRange(date: string, span: 'day' | 'week', utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): { from: string; to: string } {
+/** How much of the calendar an agenda covers: a local day, its Monday-to-Sunday week, or its calendar month. */
+export type AgendaSpan = 'day' | 'week' | 'month';
+
+/** The first local date of the span containing `date` and the first date after it. */
+export function agendaDates(date: string, span: AgendaSpan): { first: string; after: string } {
+  if (span === 'month') {
+    const first = `${date.slice(0, 7)}-01`;
+    const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+    const after = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    return { first, after };
+  }
   const first = span === 'day' ? date : mondayOf(date);
-  const last = addDaysToDate(first, span === 'day' ? 1 : 7);
-  return { from: startOfLocalDay(first, utcOffsetMinutes), to: startOfLocalDay(last, utcOffsetMinutes) };
+  return { first, after: addDaysToDate(first, span === 'day' ? 1 : 7) };
+}
+
+/** The instants an agenda covers: a local day, the Monday-to-Sunday week or the month of a local date. */
+export function agendaRange(date: string, span: AgendaSpan, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): { from: string; to: string } {
+  const { first, after } = agendaDates(date, span);
+  return { from: startOfLocalDay(first, utcOffsetMinutes), to: startOfLocalDay(after, utcOffsetMinutes) };
 }

@@ -241,6 +241,17 @@ export class CommunicationsService {
     await writes.commit('notification');
   }
 
+  /** Marks every unread notification of a user read, in one commit; returns how many were marked. */
+  async markAllRead(userId: string): Promise<number> {
+    const unread = (await this.notificationsFor(userId)).filter((notification) => !notification.read);
+    if (unread.length === 0) return 0;
+    const writes = new WriteSet(this.context, 'notification.read');
+    const at = this.context.now().toISOString();
+    for (const notification of unread) writes.update('notification', notification, { read: true, readAt: at });
+    await writes.commit('notification');
+    return unread.length;
+  }
+
   /**
    * Who is calling: contacts and leads whose phone is the same number after normalisation (+84, 84 or 0,
    * separators, and the 2018 move of 11-digit mobiles to 10 digits).

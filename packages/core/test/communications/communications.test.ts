@@ -109,6 +109,11 @@ describe('notifications', () => {
     const mine = await crm.communications.notificationsFor('u-binh');
     await crm.communications.markRead(mine[0]!.id);
     assert.equal((await crm.communications.notificationsFor('u-binh'))[0]!.read, true);
+    await crm.communications.notify({ userIds: ['u-binh'], title: 'Báo giá BG-00007 đã được chấp nhận' });
+    await crm.communications.notify({ userIds: ['u-binh'], title: 'Nhắc: gọi lại anh Nam' });
+    assert.equal(await crm.communications.markAllRead('u-binh'), 2, 'the two still unread, in one go');
+    assert.ok((await crm.communications.notificationsFor('u-binh')).every((notification) => notification.read && notification.readAt));
+    assert.equal(await crm.communications.markAllRead('u-binh'), 0);
     const error = await crm.communications.notify({ teamIds: ['team-none'], title: 'x' }).catch((e: unknown) => e);
     assert.ok(error instanceof CrmValidationError);
     assert.equal(error.issues[0]!.path, 'teamIds.0');

@@ -52,6 +52,8 @@ describe('activities', () => {
     assert.deepEqual(day.map((a) => a.summary), ['Nửa giờ nữa', 'Chiều nay', 'Cuối ngày (23:59)']);
     const week = await sales.activityPlanner.agenda('u-an', { date: '2026-11-25', span: 'week' });
     assert.deepEqual(week.map((a) => a.summary), ['Hôm qua', 'Nửa giờ nữa', 'Chiều nay', 'Cuối ngày (23:59)', 'Sáng mai (00:00)']);
+    const month = await sales.activityPlanner.agenda('u-an', { date: '2026-11-25', span: 'month' });
+    assert.deepEqual(month.map((a) => a.summary), ['Hôm qua', 'Nửa giờ nữa', 'Chiều nay', 'Cuối ngày (23:59)', 'Sáng mai (00:00)', 'Thứ hai tuần sau']);
     clock.now = Date.parse('2026-11-26T00:00:00.000Z');
     assert.equal((await sales.activityPlanner.reminders('u-an')).overdue.length, 5, 'by 07:00 on Thursday everything up to Thursday 00:00 is overdue');
     const report = await sales.reports.activities();

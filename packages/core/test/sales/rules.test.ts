@@ -76,6 +76,9 @@ describe('pure rules of the sales cycle', () => {
     assert.equal(reminderState({ status: 'planned', dueAt: '2026-11-23T10:30:00.000Z' }, '2026-11-23T10:00:00.000Z', 30), 'due_soon');
     assert.equal(reminderState({ status: 'done', dueAt: '2026-11-22T10:30:00.000Z' }, '2026-11-23T10:00:00.000Z'), 'closed');
     assert.deepEqual(agendaRange('2026-11-29', 'week'), { from: '2026-11-22T17:00:00.000Z', to: '2026-11-29T17:00:00.000Z' });
+    // a month starts at local midnight of its first day; December rolls into the next year
+    assert.deepEqual(agendaRange('2026-11-29', 'month'), { from: '2026-10-31T17:00:00.000Z', to: '2026-11-30T17:00:00.000Z' });
+    assert.deepEqual(agendaRange('2026-12-05', 'month', 0), { from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
   });
 
   it('greetings: anniversaries from the first year on, 29 February on the 28th in common years', () => {

@@ -25,6 +25,7 @@ export abstract class CrmElement<K extends string = never> extends LitElement {
   protected abstract readonly translations: TranslationTable<K>;
 
   private stopLanguage?: () => void;
+  private readonly trackedWork = new Set<Promise<unknown>>();
 
   constructor() {
     super();
@@ -72,5 +73,28 @@ export abstract class CrmElement<K extends string = never> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+  }
+
+  /**
+   * Counts `work` (a load, a save) as part of this element's update: `updateComplete` resolves only once it and
+   * the render it causes are done, so hosts and tests can await a settled element.
+   * @internal
+   */
+  trackWork<T>(work: Promise<T>): Promise<T> {
+    this.trackedWork.add(work);
+    const settle = () => {
+      this.trackedWork.delete(work);
+    };
+    work.then(settle, settle);
+    return work;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.trackedWork.size > 0) {
+      await Promise.allSettled([...this.trackedWork]);
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 }

@@ -2,3 +2,6 @@
 import './lead-form.js';
 import './pipeline-board.js';
 import './route-planner.js';
+import './agenda.js';
+import './notifications.js';
+import './compose.js';

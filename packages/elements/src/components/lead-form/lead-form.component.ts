@@ -139,7 +139,6 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
   private specs: LeadFieldSpec[] = leadFieldSpecs();
   private loadedId: string | undefined;
   private lookupsFor: Crm | undefined;
-  private pending = new Set<Promise<unknown>>();
   private duplicateTimer: ReturnType<typeof setTimeout> | undefined;
   private duplicateRun = 0;
   private focusAfterRender: string | undefined;
@@ -147,15 +146,6 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
   /** The lead input the form describes now (what "Save" would send for a new lead). */
   get value(): Record<string, unknown> {
     return this.currentInput();
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.pending.size > 0) {
-      await Promise.allSettled([...this.pending]);
-      result = await super.getUpdateComplete();
-    }
-    return result;
   }
 
   override disconnectedCallback(): void {
@@ -172,10 +162,10 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
     }
     if (this.crm && this.lookupsFor !== this.crm) {
       this.lookupsFor = this.crm;
-      this.track(this.loadLookups(this.crm));
+      void this.trackWork(this.loadLookups(this.crm));
     }
     if ((changed.has('leadId') || changed.has('crm')) && this.crm && this.leadId !== this.loadedId) {
-      if (this.leadId) this.track(this.load(this.crm, this.leadId));
+      if (this.leadId) void this.trackWork(this.load(this.crm, this.leadId));
       else this.startNew();
     }
   }
@@ -186,11 +176,6 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
       this.focusAfterRender = undefined;
       this.focusField(path);
     }
-  }
-
-  private track<T>(promise: Promise<T>): void {
-    this.pending.add(promise);
-    void promise.finally(() => this.pending.delete(promise));
   }
 
   private async loadLookups(crm: Crm): Promise<void> {
@@ -277,7 +262,7 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
   private scheduleDuplicateCheck(): void {
     if (!this.duplicateService) return;
     clearTimeout(this.duplicateTimer);
-    this.duplicateTimer = setTimeout(() => this.track(this.checkDuplicates()), DUPLICATE_DEBOUNCE_MS);
+    this.duplicateTimer = setTimeout(() => void this.trackWork(this.checkDuplicates()), DUPLICATE_DEBOUNCE_MS);
   }
 
   private async checkDuplicates(): Promise<void> {
@@ -341,11 +326,11 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
 
   private onSubmit = (event: Event) => {
     event.preventDefault();
-    this.track(this.save());
+    void this.trackWork(this.save());
   };
 
   private onSaveAndNew = () => {
-    this.track(this.save({ andNew: true }));
+    void this.trackWork(this.save({ andNew: true }));
   };
 
   /**
@@ -434,7 +419,7 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
     const id = this.record?.id ?? this.leadId;
     if (!crm || !id) return;
     this.loadedId = undefined;
-    this.track(this.load(crm, id));
+    void this.trackWork(this.load(crm, id));
   };
 
   private openMatch(match: DuplicateCheckMatch) {

@@ -1,0 +1,149 @@
+// <crm-notifications> in real Chromium, over a real crm on the memory store (crm.communications).
+import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
+import 'axe-core';
+import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm } from '@crmkit/core';
+import '../src/define/notifications.js';
+import type { CrmNotifications } from '../src/components/notifications/notifications.component.js';
+import type { CrmNotificationReadDetail, CrmOpenRecordDetail } from '../src/events.js';
+import { setLanguage } from '../src/i18n/translate.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const beforeEach: (body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => Promise<void> | void) => void;
+
+// Monday 23 November 2026, 10:00 in Hà Nội
+const NOW = new Date('2026-11-23T03:00:00.000Z');
+
+async function openCrm(database: MemoryDatabase): Promise<Crm> {
+  const storage = await createMemoryAdapter({ schema: crmStorageSchema, database });
+  return createCrm({ storage, actor: { id: 'u-an', role: 'manager' }, now: () => NOW });
+}
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function axeViolations(element: Element): Promise<string[]> {
+  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+  const result = await axe.run(element, { resultTypes: ['violations'] });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe('<crm-notifications>', () => {
+  let database: MemoryDatabase;
+  let crm: Crm;
+  let bell: CrmNotifications;
+
+  const button = () => bell.shadowRoot!.querySelector<HTMLButtonElement>('button.bell')!;
+  const items = () => [...bell.shadowRoot!.querySelectorAll<HTMLElement>('li')];
+
+  beforeEach(async () => {
+    setLanguage('vi');
+    database = new MemoryDatabase();
+    crm = await openCrm(database);
+    await crm.communications.notify({ userIds: ['u-an'], title: 'Khách FPT đã ký hợp đồng', record: { entity: 'opportunity', id: 'opp-fpt' } });
+    await crm.communications.notify({ userIds: ['u-an'], title: 'Báo giá BG-00007 đã được chấp nhận', body: 'Công ty Sao Mai' });
+    await crm.communications.notify({ userIds: ['u-binh'], title: 'Không phải của An' });
+    bell = document.createElement('crm-notifications');
+    bell.crm = crm;
+    document.body.append(bell);
+    await bell.updateComplete;
+  });
+
+  afterEach(() => {
+    bell.remove();
+  });
+
+  it('the bell shows the user’s unread count and opens their list', async () => {
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo: 2 chưa đọc');
+    expect(text(bell.shadowRoot!.querySelector('.count'))).to.equal('2');
+    expect(bell.shadowRoot!.querySelector<HTMLElement>('.panel')!.hidden).to.equal(true);
+    button().click();
+    await bell.updateComplete;
+    expect(button().getAttribute('aria-expanded')).to.equal('true');
+    expect(items().map((item) => text(item.querySelector('.title')))).to.have.members(['Chưa đọc: Khách FPT đã ký hợp đồng', 'Chưa đọc: Báo giá BG-00007 đã được chấp nhận']);
+    expect(text(bell.shadowRoot!.querySelector('.panel'))).not.to.contain('Không phải của An');
+  });
+
+  it('marking one read lowers the count and is stored; "mark all" clears it', async () => {
+    const reads: CrmNotificationReadDetail[] = [];
+    bell.addEventListener('crm-notification-read', (event) => reads.push(event.detail));
+    bell.open = true;
+    await bell.updateComplete;
+    const quote = items().find((item) => text(item).includes('BG-00007'))!;
+    const quoteId = quote.dataset['id']!;
+    quote.querySelector<HTMLButtonElement>('button.mark')!.click();
+    await bell.updateComplete;
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo: 1 chưa đọc');
+    const stored = await crm.notifications.get(quoteId);
+    expect([stored.read, stored.readAt]).to.deep.equal([true, NOW.toISOString()]);
+    expect(items().map((item) => item.className), 'unread first').to.deep.equal(['unread', 'read']);
+    bell.shadowRoot!.querySelector<HTMLButtonElement>('button.mark-all')!.click();
+    await bell.updateComplete;
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo');
+    expect(bell.shadowRoot!.querySelector('.count')).to.equal(null);
+    expect(reads.map((read) => read.notificationIds.length)).to.deep.equal([1, 1]);
+    expect(text(bell.shadowRoot!.querySelector('[role="status"]'))).to.equal('Đã đánh dấu 1 thông báo là đã đọc.');
+  });
+
+  it('opening a notification about a record asks the host to open it and marks it read', async () => {
+    const opened: CrmOpenRecordDetail[] = [];
+    bell.addEventListener('crm-open-record', (event) => opened.push(event.detail));
+    bell.open = true;
+    await bell.updateComplete;
+    items().find((item) => text(item).includes('FPT'))!.querySelector<HTMLButtonElement>('button.open')!.click();
+    await bell.updateComplete;
+    expect(opened).to.deep.equal([{ entity: 'opportunity', id: 'opp-fpt' }]);
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo: 1 chưa đọc');
+  });
+
+  it('a due reminder pops up once: delivered on the bell’s timer, never twice', async () => {
+    await crm.activityPlanner.schedule({ kind: 'meeting', summary: 'Gặp anh Nam lúc 10:10', assigneeId: 'u-an', dueAt: '2026-11-23T03:10:00.000Z', reminderOffsetsMinutes: [15] });
+    bell.reminderInterval = 0.05;
+    await until(() => bell.shadowRoot!.querySelector('.popup') !== null, 'the pop-up');
+    await bell.updateComplete;
+    expect(text(bell.shadowRoot!.querySelector('.popup span'))).to.equal('Nhắc việc: Gặp anh Nam lúc 10:10');
+    expect(bell.shadowRoot!.querySelector('.popup')!.getAttribute('role')).to.equal('alert');
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo: 3 chưa đọc');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // a few more ticks
+    bell.reminderInterval = 0;
+    await bell.updateComplete;
+    expect((await crm.communications.notificationsFor('u-an')).filter((notification) => notification.kind === 'reminder')).to.have.length(1);
+    expect(await bell.deliverReminders(), 'nothing left to deliver').to.equal(0);
+  });
+
+  it('Escape closes the list and gives focus back to the bell; English at run time', async () => {
+    button().click();
+    await bell.updateComplete;
+    bell.shadowRoot!.querySelector<HTMLButtonElement>('button.mark-all')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await bell.updateComplete;
+    expect(bell.open).to.equal(false);
+    expect(bell.shadowRoot!.activeElement).to.equal(button());
+    setLanguage('en');
+    await bell.updateComplete;
+    expect(button().getAttribute('aria-label')).to.equal('Notifications: 2 unread');
+  });
+
+  it('follows the store: a colleague’s notification from another tab raises the count', async () => {
+    const otherTab = await openCrm(database);
+    await otherTab.communications.notify({ userIds: ['u-an'], title: 'Chị Hoa nhắc: gửi hợp đồng' });
+    await until(() => button().getAttribute('aria-label') === 'Thông báo: 3 chưa đọc', 'the new count');
+  });
+
+  it('has no axe violations, closed and open', async () => {
+    expect(await axeViolations(bell)).to.deep.equal([]);
+    bell.open = true;
+    await bell.updateComplete;
+    expect(await axeViolations(bell)).to.deep.equal([]);
+  });
+});
