@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order a failure is cheapest to find — typecheck, build,
-// Node tests, browser tests (real Chromium), API docs with warnings as errors, publint on each package.
+// Node tests, browser tests (real Chromium), API docs with warnings as errors, publint on each package, attw on
+// each packed package, size budgets, and the packed packages installed in a fresh project (pack-install).
 // Prints the totals of all test runners as its last line: `N passed, N failed`. A failing step that is not a
-// test runner (typecheck, build, docs, publint) counts as one failure, so the line never hides it.
+// test runner (typecheck, build, docs, publint, attw, size) counts as one failure, so the line never hides it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,8 +104,26 @@ if (built) {
   for (const pkg of readdirSync('packages').sort()) {
     if (existsSync(join('packages', pkg, 'package.json'))) await step(`publint ${pkg}`, bin('publint'), ['run', join('packages', pkg), '--strict']);
   }
+  await step('attw on the packed packages', process.execPath, ['scripts/check-packages.mjs']);
+  await step('size budgets', process.execPath, ['scripts/size.mjs']);
+  // Pack and install: the tarballs in a fresh project, in Node and Chromium; each check counts in the totals.
+  console.log('\n▶ pack and install');
+  const packRun = await run(process.execPath, ['scripts/pack-install.mjs']);
+  const packFile = join(resultsDir, 'pack-install.json');
+  if (existsSync(packFile)) {
+    const pack = JSON.parse(readFileSync(packFile, 'utf8'));
+    totals.passed += pack.passed;
+    totals.failed += pack.failed;
+    if (packRun.code !== 0 && pack.failed === 0) {
+      totals.failed += 1;
+      failedSteps.push('pack and install (runner)');
+    }
+  } else {
+    totals.failed += 1;
+    failedSteps.push('pack and install (no results)');
+  }
 } else {
-  failedSteps.push('docs and publint (skipped: build failed)');
+  failedSteps.push('docs, publint, attw, size and pack-install (skipped: build failed)');
   totals.failed += 1;
 }
 

@@ -1,4 +1,5 @@
-import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+// the named export: under nodenext a default-imported Dexie is a namespace in our .d.ts, not a type
+import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import {
   applyWrites,
   CrmStorageError,
