@@ -9,9 +9,17 @@ import { seed } from './seed.js';
 const DATABASE = 'crmkit-demo-portal';
 const status = document.querySelector('#status');
 
+// The portal's own mail gateway would send here (SMTP, an e-mail API, Zalo OA); the demo shows what it was given.
+const demoTransport = {
+  async send(message) {
+    document.querySelector('#outbox').textContent = `Đã chuyển cho cổng / Handed to the portal: ${message.channel} → ${message.to.join(', ')} — ${message.subject ?? message.body.slice(0, 60)}`;
+    return { ok: true, providerMessageId: `demo-${message.id}` };
+  },
+};
+
 async function open() {
   const storage = await createDexieAdapter({ name: DATABASE, schema: crmStorageSchema });
-  const crm = createCrm({ storage, actor: { id: 'u-lan', role: 'manager', teamIds: ['team-hn'] } });
+  const crm = createCrm({ storage, actor: { id: 'u-lan', role: 'manager', teamIds: ['team-hn'] }, communications: { transport: demoTransport } });
   if ((await crm.stages.count()) === 0) {
     status.textContent = 'Đang tạo dữ liệu mẫu… / Creating demo data…';
     await seed(crm);
@@ -20,7 +28,7 @@ async function open() {
 }
 
 let { storage, crm } = await open();
-for (const element of document.querySelectorAll('crm-pipeline-board, crm-route-planner')) element.crm = crm;
+for (const element of document.querySelectorAll('crm-pipeline-board, crm-route-planner, crm-agenda, crm-notifications, crm-compose')) element.crm = crm;
 if (customElements.get('crm-lead-form')) {
   const form = document.createElement('crm-lead-form');
   form.crm = crm;

@@ -73,4 +73,28 @@ export async function seed(crm) {
     { routeId: 'route-hn', userId: 'u-an', effectiveFrom: '2026-09-01' },
     { routeId: 'route-hcm', userId: 'u-binh', effectiveFrom: '2026-09-01' },
   ]);
+  // the manager's week: activity types with a follow-up, a few activities around today, a template and a notice
+  await crm.activityTypes.createMany([
+    { id: 'type-quote', name: 'Gửi báo giá', labels: { vi: 'Gửi báo giá', en: 'Send a quote' }, kind: 'email' },
+    { id: 'type-call', name: 'Gọi điện', labels: { vi: 'Gọi điện', en: 'Call' }, kind: 'call', nextTypeId: 'type-quote', nextDelayDays: 2 },
+  ]);
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10); // Hà Nội's date
+  const at = (days, time) => new Date(Date.parse(`${today}T${time}:00.000+07:00`) + days * 86_400_000).toISOString();
+  const plan = [
+    [-1, '09:00', 'Gặp anh Huy (gói cước doanh nghiệp)', 'meeting', undefined],
+    [0, '10:30', 'Gọi Tạp hóa Cô Ba về đơn tháng 12', 'call', 'type-call'],
+    [0, '14:00', 'Thăm Cửa hàng Minh Châu', 'visit', undefined],
+    [1, '08:30', 'Zalo cho chị Mai (Kho Vận Sài Gòn)', 'zalo', undefined],
+    [2, '15:00', 'Họp nhóm Hà Nội', 'meeting', undefined],
+  ];
+  for (const [days, time, summary, kind, typeId] of plan) {
+    await crm.activityPlanner.schedule({ summary, kind, ...(typeId ? { typeId } : {}), assigneeId: 'u-lan', dueAt: at(days, time), reminderOffsetsMinutes: [15] });
+  }
+  await crm.communications.saveTemplate({
+    name: 'Cảm ơn khách hàng', channel: 'email', entity: 'contact', format: 'html',
+    subject: 'Cảm ơn {{contact.fullName}} đã tin dùng Minh Phát',
+    body: '<p>Kính gửi {{contact.fullName}},</p><p>Minh Phát cảm ơn quý khách đã đồng hành trong năm 2026.</p>',
+  }, { id: 'tpl-thanks' });
+  await crm.contacts.update('c-hn-1', { emails: ['coba.taphoa@gmail.com'] });
+  await crm.communications.notify({ userIds: ['u-lan'], title: 'An đã chốt đơn với Đại lý Phúc Thịnh', record: { entity: 'contact', id: 'c-hn-4' } });
 }

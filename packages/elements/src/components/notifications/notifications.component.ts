@@ -150,7 +150,9 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
         aria-label=${unread > 0 ? this.t('bellUnread', { count: unread }) : this.t('bell')}
         @click=${() => this.toggle()}
       >
-        <span aria-hidden="true">🔔</span>${unread > 0 ? html`<span class="count" aria-hidden="true">${unread}</span>` : nothing}
+        <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+        </svg>${unread > 0 ? html`<span class="count" aria-hidden="true">${unread}</span>` : nothing}
       </button>
       <section id="panel" class="panel" part="panel" aria-labelledby="heading" ?hidden=${!this.open} @keydown=${(event: KeyboardEvent) => this.panelKey(event)}>
         <header>

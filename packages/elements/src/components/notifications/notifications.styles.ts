@@ -5,6 +5,7 @@ export const notificationsStyles = css`
   :host { display: inline-block; position: relative; }
   [hidden] { display: none !important; }
   .bell { position: relative; display: inline-flex; align-items: center; gap: 4px; }
+  .icon { display: block; }
   .count { min-width: 1.5em; padding: 0 4px; border-radius: 999px; background: var(--crm-notifications-badge-color, var(--_color-danger)); color: #fff; font-size: 0.8em; font-weight: 700; text-align: center; }
   .panel { position: absolute; right: 0; top: calc(100% + 4px); width: min(360px, 90vw); max-height: 60vh; overflow: auto; z-index: 10;
     background: var(--_color-surface); border: 1px solid var(--_color-border); border-radius: var(--_radius); box-shadow: 0 4px 16px rgb(0 0 0 / 0.2); padding: var(--_spacing); }
