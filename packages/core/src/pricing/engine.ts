@@ -110,10 +110,18 @@ export interface PricingResult {
   couponsRedeemed: { code: string; couponId: string; amount: number }[];
 }
 
+/** A discount split over lines: `amounts[k]` goes to line `lines[k]` (parallel arrays: no per-entry objects). */
+interface Allocation {
+  lines: readonly number[];
+  amounts: readonly number[];
+}
+
+const NO_ALLOCATION: Allocation = { lines: [], amounts: [] };
+
 interface Candidate {
   promotion: CataloguePromotion;
-  /** The discount per line index; computed only when needed (ranking usually needs only `value`), then kept. */
-  allocate(): Map<number, number>;
+  /** The discount per line; computed only when needed (ranking usually needs only `value`), then kept. */
+  allocate(): Allocation;
   free?: { product: CatalogueProduct; quantity: number; unitPrice: number; source: PricedLine['priceSource'] };
   /** What it gives the customer on its own: the discounts, the free goods, or the coupon's worth on this cart. */
   value: number;
@@ -204,16 +212,11 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
     qualifying: readonly number[],
     indexed: IndexedPriceList | undefined,
   ): Pick<Candidate, 'allocate' | 'free' | 'value'> {
+    // Pricing runs per keystroke in a cart: the split is two arrays, made once when first asked for, because
+    // per-line objects here were most of what a cart allocated (and the garbage collector's pauses its p99).
     const split = (shares: () => number[]) => {
-      let kept: Map<number, number> | undefined;
-      return () => {
-        if (!kept) {
-          kept = new Map<number, number>();
-          const values = shares();
-          for (let k = 0; k < qualifying.length; k++) kept.set(qualifying[k]!, values[k]!);
-        }
-        return kept;
-      };
+      let kept: Allocation | undefined;
+      return () => (kept ??= { lines: qualifying, amounts: shares() });
     };
     const amountsOf = () => qualifying.map((i) => amounts[i]!);
     switch (reward.kind) {
@@ -237,7 +240,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         return { value: off.reduce((sum, value) => sum + value, 0), allocate: split(() => off) };
       }
       case 'free_products': {
-        const none = { value: 0, allocate: () => new Map<number, number>() };
+        const none = { value: 0, allocate: () => NO_ALLOCATION };
         let bought = 0;
         for (const i of qualifying) bought += baseQuantities[i]!;
         let free = Math.floor(bought / reward.buyQuantity + 1e-9) * reward.freeQuantity;
@@ -323,7 +326,10 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         offLines += sign * candidate.value;
         return;
       }
-      for (const [i, amount] of candidate.allocate()) {
+      const { lines: indices, amounts } = candidate.allocate();
+      for (let k = 0; k < indices.length; k++) {
+        const i = indices[k]!;
+        const amount = amounts[k]!;
         const gross = lines[i]!.gross;
         const before = Math.min(perLine[i]!, gross);
         perLine[i]! += sign * amount;
@@ -458,6 +464,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       if (issues.length > 0) throw new CrmValidationError(issues, 'cart');
 
       const grosses = lines.map((line) => line.gross);
+      // programmes on every product share one list of the lines (read-only from here on)
+      const everyLine = lines.map((_, i) => i);
       // 2. explain every promotion; collect candidates
       const explanations = new Map<string, PromotionExplanation>();
       const candidates: Candidate[] = [];
@@ -476,9 +484,13 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           if (refusal.detail) explanation.detail = refusal.detail;
           continue;
         }
-        const qualifying: number[] = [];
         const eligible = applicable.get(promotion.id)!;
-        for (let i = 0; i < lines.length; i++) if (eligible === 'all' || eligible.has(lines[i]!.productId)) qualifying.push(i);
+        let qualifying: number[];
+        if (eligible === 'all') qualifying = everyLine;
+        else {
+          qualifying = [];
+          for (let i = 0; i < lines.length; i++) if (eligible.has(lines[i]!.productId)) qualifying.push(i);
+        }
         if (qualifying.length === 0) {
           explanation.reason = 'not_applicable_products';
           continue;
@@ -551,7 +563,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           continue;
         }
         let given = 0;
-        for (const [i, amount] of candidate.allocate()) given += applyDiscount(lines[i]!, 'promotion', promotion.code, amount);
+        const split = candidate.allocate();
+        for (let k = 0; k < split.lines.length; k++) given += applyDiscount(lines[split.lines[k]!]!, 'promotion', promotion.code, split.amounts[k]!);
         if (candidate.free) given += pushFree(candidate.free, 'promotion', promotion.code);
         // What it really gave: less than its value alone when stacked discounts met a line's gross.
         explanation.value = given;
@@ -574,7 +587,8 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         const qualifying = open.flatMap((amount, i) => (amount > 0 ? [i] : []));
         const reward = rewardOn(coupon.reward, open, baseQuantities, qualifying, indexed);
         let amount = 0;
-        for (const [i, value] of reward.allocate()) amount += applyDiscount(lines[i]!, 'coupon', coupon.code, value);
+        const split = reward.allocate();
+        for (let k = 0; k < split.lines.length; k++) amount += applyDiscount(lines[split.lines[k]!]!, 'coupon', coupon.code, split.amounts[k]!);
         if (reward.free) amount += pushFree(reward.free, 'coupon', coupon.code);
         couponsRedeemed.push({ code: coupon.code, couponId: coupon.id, amount });
       });
