@@ -48,8 +48,16 @@ export class DuplicateIndex {
   private readonly slotKeys: (number[] | undefined)[] = [];
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  // a key shared by one record holds its slot directly; an array only once a second record shares it
-  private readonly buckets = new Map<number, number | number[]>();
+  // Blocking keys → buckets, in a flat open-addressing table of 30-bit keys (no Map, no boxing): a key
+  // shared by one record holds its slot directly (≥ 0); once a second record shares it, `-(list + 1)` points
+  // into `lists`. A key whose records were all removed keeps its cell with EMPTY (keys are never deleted,
+  // so probing stays simple; `clear` starts over).
+  private tableKeys = new Int32Array(1024).fill(-1);
+  private tableValues = new Int32Array(1024);
+  private tableSize = 0;
+  private readonly lists: number[][] = [];
+  private readonly freeLists: number[] = [];
+  private scratch: number[] = [];
   private readonly cache = new PreparedValueCache();
   private stamp = new Uint32Array(1024);
   private generation = 0;
@@ -90,12 +98,12 @@ export class DuplicateIndex {
     this.slots[slot] = prepared;
     this.slotKeys[slot] = keys;
     this.slotById.set(prepared.id, slot);
-    for (const packed of keys) {
-      const key = packed & KEY_MASK;
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, slot);
-      else if (typeof bucket === 'number') this.buckets.set(key, [bucket, slot]);
-      else bucket.push(slot);
+    for (let k = 0; k < keys.length; k++) {
+      const cell = this.cellFor(keys[k]! & KEY_MASK);
+      const bucket = this.tableValues[cell]!;
+      if (bucket === EMPTY) this.tableValues[cell] = slot;
+      else if (bucket >= 0) this.tableValues[cell] = -(this.newList(bucket, slot) + 1);
+      else this.lists[-bucket - 1]!.push(slot);
     }
   }
 
@@ -109,20 +117,25 @@ export class DuplicateIndex {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
     for (const packed of this.slotKeys[slot] ?? []) {
-      const key = packed & KEY_MASK;
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) continue;
-      if (typeof bucket === 'number') {
-        if (bucket === slot) this.buckets.delete(key);
+      const cell = this.findCell(packed & KEY_MASK);
+      if (cell < 0) continue;
+      const value = this.tableValues[cell]!;
+      if (value === EMPTY) continue;
+      if (value >= 0) {
+        if (value === slot) this.tableValues[cell] = EMPTY;
         continue;
       }
+      const bucket = this.lists[-value - 1]!;
       const at = bucket.indexOf(slot);
       if (at >= 0) {
         bucket[at] = bucket[bucket.length - 1]!;
         bucket.pop();
       }
-      if (bucket.length === 1) this.buckets.set(key, bucket[0]!);
-      else if (bucket.length === 0) this.buckets.delete(key);
+      if (bucket.length <= 1) {
+        this.tableValues[cell] = bucket.length === 1 ? bucket[0]! : EMPTY;
+        bucket.length = 0;
+        this.freeLists.push(-value - 1);
+      }
     }
     this.slots[slot] = undefined;
     this.slotKeys[slot] = undefined;
@@ -137,7 +150,11 @@ export class DuplicateIndex {
     this.slotKeys.length = 0;
     this.slotById.clear();
     this.freeSlots.length = 0;
-    this.buckets.clear();
+    this.tableKeys = new Int32Array(1024).fill(-1);
+    this.tableValues = new Int32Array(1024);
+    this.tableSize = 0;
+    this.lists.length = 0;
+    this.freeLists.length = 0;
   }
 
   /**
@@ -149,8 +166,10 @@ export class DuplicateIndex {
     const mode = options.mode ?? 'create';
     const exclude = options.exclude === undefined ? null : new Set(options.exclude);
     const matches: DuplicateMatch[] = [];
-    for (const slot of this.candidateSlots(prepared)) {
-      const other = this.slots[slot]!;
+    const count = this.candidateSlots(prepared);
+    const candidates = this.scratch; // comparing never re-enters the index
+    for (let c = 0; c < count; c++) {
+      const other = this.slots[candidates[c]!]!;
       if (other.id === prepared.id || exclude?.has(other.id)) continue;
       const match = this.matcher.compare(prepared, other, mode);
       if (match !== null) matches.push(match);
@@ -165,7 +184,10 @@ export class DuplicateIndex {
    */
   matchingSlots(record: PreparedRecord): number[] {
     const out: number[] = [];
-    for (const slot of this.candidateSlots(record)) {
+    const count = this.candidateSlots(record);
+    const candidates = this.scratch;
+    for (let c = 0; c < count; c++) {
+      const slot = candidates[c]!;
       const other = this.slots[slot]!;
       if (other.id !== record.id && this.matcher.matches(record, other)) out.push(slot);
     }
@@ -175,11 +197,24 @@ export class DuplicateIndex {
   /** Ids of indexed records that match `record` (no explanation): the scan's fast path. */
   matchingIds(record: PreparedRecord): string[] {
     const out: string[] = [];
-    for (const slot of this.candidateSlots(record)) {
-      const other = this.slots[slot]!;
+    const count = this.candidateSlots(record);
+    const candidates = this.scratch;
+    for (let c = 0; c < count; c++) {
+      const other = this.slots[candidates[c]!]!;
       if (other.id !== record.id && this.matcher.matches(record, other)) out.push(other.id);
     }
     return out;
+  }
+
+  /** Whether any indexed record (other than `record` itself) matches it: a match-or-not check, nothing built. */
+  hasMatch(record: PreparedRecord): boolean {
+    const count = this.candidateSlots(record);
+    const candidates = this.scratch;
+    for (let c = 0; c < count; c++) {
+      const other = this.slots[candidates[c]!]!;
+      if (other.id !== record.id && this.matcher.matches(record, other)) return true;
+    }
+    return false;
   }
 
   /** Blocking keys (cached on the record): a check followed by an add computes them once. */
@@ -187,7 +222,8 @@ export class DuplicateIndex {
     return this.matcher.packedKeys(record);
   }
 
-  private candidateSlots(record: PreparedRecord): number[] {
+  /** Fills `scratch` with the candidate slots of `record` (each once, in key order) and returns how many. */
+  private candidateSlots(record: PreparedRecord): number {
     if (this.stamp.length < this.slots.length) {
       const grown = new Uint32Array(Math.max(this.slots.length * 2, 1024));
       grown.set(this.stamp);
@@ -200,28 +236,104 @@ export class DuplicateIndex {
     }
     const generation = this.generation;
     const stamp = this.stamp;
-    const out: number[] = [];
-    for (const packed of this.keysOf(record)) {
+    const out = this.scratch;
+    let count = 0;
+    const keys = this.keysOf(record);
+    for (let k = 0; k < keys.length; k++) {
+      const packed = keys[k]!;
       const exact = packed > KEY_MASK;
-      const bucket = this.buckets.get(packed & KEY_MASK);
-      if (bucket === undefined) continue;
-      if (typeof bucket === 'number') {
-        if (stamp[bucket] !== generation) {
-          stamp[bucket] = generation;
-          out.push(bucket);
+      const cell = this.findCell(packed & KEY_MASK);
+      if (cell < 0) continue;
+      const value = this.tableValues[cell]!;
+      if (value === EMPTY) continue;
+      if (value >= 0) {
+        if (stamp[value] !== generation) {
+          stamp[value] = generation;
+          out[count++] = value;
         }
         continue;
       }
+      const bucket = this.lists[-value - 1]!;
       if (!exact && bucket.length > this.maxFuzzyBucket) continue;
       const end = exact ? Math.min(bucket.length, this.maxExactBucket) : bucket.length;
       for (let i = 0; i < end; i++) {
         const slot = bucket[i]!;
         if (stamp[slot] !== generation) {
           stamp[slot] = generation;
-          out.push(slot);
+          out[count++] = slot;
         }
       }
     }
-    return out;
+    return count;
   }
+
+  /** The table cell holding `key`, or −1. */
+  private findCell(key: number): number {
+    const keysTable = this.tableKeys;
+    const mask = keysTable.length - 1;
+    let cell = spread(key) & mask;
+    for (;;) {
+      const found = keysTable[cell]!;
+      if (found === key) return cell;
+      if (found === -1) return -1;
+      cell = (cell + 1) & mask;
+    }
+  }
+
+  /** The table cell for `key`, claimed (value EMPTY) when the key is new. */
+  private cellFor(key: number): number {
+    if ((this.tableSize + 1) * 2 > this.tableKeys.length) this.growTable();
+    const keysTable = this.tableKeys;
+    const mask = keysTable.length - 1;
+    let cell = spread(key) & mask;
+    for (;;) {
+      const found = keysTable[cell]!;
+      if (found === key) return cell;
+      if (found === -1) {
+        keysTable[cell] = key;
+        this.tableValues[cell] = EMPTY;
+        this.tableSize++;
+        return cell;
+      }
+      cell = (cell + 1) & mask;
+    }
+  }
+
+  private growTable(): void {
+    const oldKeys = this.tableKeys;
+    const oldValues = this.tableValues;
+    const keysTable = new Int32Array(oldKeys.length * 2).fill(-1);
+    const values = new Int32Array(oldKeys.length * 2);
+    const mask = keysTable.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const key = oldKeys[i]!;
+      if (key === -1) continue;
+      let cell = spread(key) & mask;
+      while (keysTable[cell] !== -1) cell = (cell + 1) & mask;
+      keysTable[cell] = key;
+      values[cell] = oldValues[i]!;
+    }
+    this.tableKeys = keysTable;
+    this.tableValues = values;
+  }
+
+  private newList(first: number, second: number): number {
+    const reused = this.freeLists.pop();
+    if (reused !== undefined) {
+      const list = this.lists[reused]!;
+      list.push(first, second);
+      return reused;
+    }
+    this.lists.push([first, second]);
+    return this.lists.length - 1;
+  }
+}
+
+/** A bucket cell that holds no record. */
+const EMPTY = -0x80000000;
+
+/** Spreads a key's bits over the table's low bits (keys are hashes already; this guards against patterns). */
+function spread(key: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return h ^ (h >>> 16);
 }

@@ -54,6 +54,8 @@ interface CompiledRule {
   exact: CompiledField[];
   /** The fuzzy field whose blocking keys are used when the rule has any fuzzy field. */
   blockOn: CompiledField | undefined;
+  /** The rule's hash seed: rules never share buckets. */
+  seed: number;
   /**
    * The rule's exact fields alone pick out few records (a date of birth, a phone, an e-mail, a code): the
    * fuzzy field then only needs coarse keys, fewer per record.
@@ -110,7 +112,7 @@ export class DedupMatcher {
         const exact = fields.filter((f) => !f.fuzzy && !f.ignoreBlank);
         const fuzzy = fields.filter((f) => f.fuzzy && !f.ignoreBlank);
         const coarse = exact.some((f) => SELECTIVE_KINDS.has(f.definition.kind));
-        return { index, rule, fields, exact, blockOn: fuzzy[0], coarse };
+        return { index, rule, fields, exact, blockOn: fuzzy[0], coarse, seed: mixHash(0x2545f491, index) };
       });
     const used = new Set(this.rules.flatMap((rule) => rule.fields.map((field) => field.field)));
     this.usedSettings = { fields: Object.fromEntries(Object.entries(settings.fields).filter(([field]) => used.has(field))) };
@@ -137,24 +139,43 @@ export class DedupMatcher {
 
   private computeKeys(record: PreparedRecord): number[] {
     const out: number[] = [];
-    for (const rule of this.rules) {
-      let parts: number[] = [mixHash(0x2545f491, rule.index)];
+    const fields = record.fields;
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r]!;
+      // the common case, one value per field: a single running prefix, no arrays
+      let prefix = rule.seed;
+      let parts: number[] | null = null;
       let blank = false;
-      for (const field of rule.exact) {
-        const values = record.fields[field.field] ?? [];
+      for (let f = 0; f < rule.exact.length; f++) {
+        const values = fields[rule.exact[f]!.field] ?? NO_VALUES;
         if (values.length === 0) {
           blank = true;
           break;
         }
-        if (values.length === 1 && parts.length === 1) {
-          parts[0] = mixHash(parts[0]!, valueHash(values[0]!));
+        if (values.length === 1 && parts === null) {
+          prefix = mixHash(prefix, valueHash(values[0]!));
           continue;
         }
+        const from: number[] = parts ?? [prefix];
         const next: number[] = [];
-        for (const prefix of parts) for (const value of values) if (next.length < MAX_KEYS_PER_RULE) next.push(mixHash(prefix, valueHash(value)));
+        for (const p of from) for (const value of values) if (next.length < MAX_KEYS_PER_RULE) next.push(mixHash(p, valueHash(value)));
         parts = next;
       }
       if (blank) continue;
+      if (parts === null) {
+        if (rule.blockOn === undefined) {
+          if (rule.exact.length === 0) continue; // only blank-tolerant fields: nothing selective to block on
+          out.push(prefix | EXACT_KEY_BIT);
+          continue;
+        }
+        const values = fields[rule.blockOn.field] ?? NO_VALUES;
+        if (values.length === 1) {
+          const keys = cachedFuzzyKeys(values[0]!, rule.blockOn.definition, rule.coarse);
+          for (let k = 0; k < keys.length; k++) out.push(mixHash(prefix, keys[k]!));
+          continue;
+        }
+        parts = [prefix];
+      }
       if (rule.blockOn === undefined) {
         if (rule.exact.length === 0) continue; // only blank-tolerant fields: nothing selective to block on
         for (const key of parts) out.push(key | EXACT_KEY_BIT);
@@ -163,7 +184,7 @@ export class DedupMatcher {
       const values = record.fields[rule.blockOn.field] ?? [];
       if (values.length === 0) continue;
       const fuzzyKeys: number[] = [];
-      for (const value of values) for (const key of fuzzyBlockingKeys(value, rule.blockOn.definition, rule.coarse)) if (!fuzzyKeys.includes(key)) fuzzyKeys.push(key);
+      for (const value of values) for (const key of cachedFuzzyKeys(value, rule.blockOn.definition, rule.coarse)) if (!fuzzyKeys.includes(key)) fuzzyKeys.push(key);
       for (const prefix of parts) for (const key of fuzzyKeys) out.push(mixHash(prefix, key));
     }
     return out;
@@ -260,6 +281,40 @@ function fuzzyScore(x: PreparedValue, y: PreparedValue, field: CompiledField): n
 
 function valueHash(value: PreparedValue): number {
   return (value.hash ??= hashString(value.key));
+}
+
+const NO_VALUES: readonly PreparedValue[] = [];
+
+/** A prepared value with its fuzzy blocking keys remembered (values of repeating fields are shared). */
+interface KeyedValue extends PreparedValue {
+  fuzzyKind?: string;
+  fuzzyFine?: readonly number[];
+  fuzzyCoarse?: readonly number[];
+}
+
+/**
+ * {@link fuzzyBlockingKeys} of a value, each key once, remembered on the value: a name shared by many
+ * records (the cache hands out one prepared value per distinct raw string) is hashed once, not per record.
+ */
+function cachedFuzzyKeys(value: PreparedValue, definition: DedupFieldDefinition, coarse: boolean): readonly number[] {
+  const keyed = value as KeyedValue;
+  if (keyed.fuzzyKind === definition.kind) {
+    const cached = coarse ? keyed.fuzzyCoarse : keyed.fuzzyFine;
+    if (cached !== undefined) return cached;
+  } else if (keyed.fuzzyKind !== undefined) {
+    return unique(fuzzyBlockingKeys(value, definition, coarse)); // another kind than remembered: not cached
+  }
+  const keys = unique(fuzzyBlockingKeys(value, definition, coarse));
+  keyed.fuzzyKind = definition.kind;
+  if (coarse) keyed.fuzzyCoarse = keys;
+  else keyed.fuzzyFine = keys;
+  return keys;
+}
+
+function unique(keys: number[]): number[] {
+  const out: number[] = [];
+  for (const key of keys) if (!out.includes(key)) out.push(key);
+  return out;
 }
 
 const TAG = { sg: 1, cj: 2, gm: 3, sm: 4, s: 5, gi: 6, head: 7, tail: 8, local: 9, domain: 10, whole: 11, sorted: 12, first: 13, last: 14, prefix: 15, suffix: 16 } as const;

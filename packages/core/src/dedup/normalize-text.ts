@@ -47,12 +47,21 @@ export function foldToWords(value: string): string {
   return fold(value, true);
 }
 
+// Folded code units are gathered here and turned into a string once (no string built a character at a time).
+let buffer = new Uint16Array(256);
+
 function fold(value: string, wordsOnly: boolean): string {
-  let out = '';
+  if (buffer.length < value.length) buffer = new Uint16Array(value.length * 2);
+  const out = buffer;
+  let length = 0;
+  let same = true; // the folded form is the value itself (already folded): return it as is
   let pendingSpace = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 0x300 && c <= 0x36f) continue; // a decomposed mark: the letter before it is already folded
+    if (c >= 0x300 && c <= 0x36f) {
+      same = false;
+      continue; // a decomposed mark: the letter before it is already folded
+    }
     let folded: number;
     if (c < TABLE_END) {
       folded = FOLD_TABLE[c]!;
@@ -65,16 +74,27 @@ function fold(value: string, wordsOnly: boolean): string {
     const isSpace = folded === 32 || folded === 9 || folded === 10 || folded === 13 || folded === 12 || folded === 11;
     const isWordChar = (folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57);
     if (isSpace || (wordsOnly && !isWordChar)) {
-      if (out.length > 0) pendingSpace = true;
+      if (length > 0) pendingSpace = true;
+      // kept as is only when it is a single plain space between two kept characters
+      if (c !== 32 || pendingSpace === false || (i > 0 && value.charCodeAt(i - 1) === 32)) same = false;
       continue;
     }
     if (pendingSpace) {
-      out += ' ';
+      out[length++] = 32;
       pendingSpace = false;
     }
-    out += String.fromCharCode(folded);
+    if (folded !== c) same = false;
+    out[length++] = folded;
   }
-  return out;
+  if (same && length === value.length) return value;
+  return codesToString(out, length);
+}
+
+function codesToString(codes: Uint16Array, length: number): string {
+  if (length <= 2048) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  let text = '';
+  for (let start = 0; start < length; start += 2048) text += String.fromCharCode.apply(null, codes.subarray(start, Math.min(length, start + 2048)) as unknown as number[]);
+  return text;
 }
 
 function slowPath(value: string, wordsOnly: boolean): string {

@@ -45,36 +45,47 @@ export function normalizeDate(value: string): string | null {
   return foldToWords(trimmed) || null;
 }
 
+/**
+ * A prepared value with every property the hot path reads or caches laid out from the start: one object
+ * shape for all values (no shape change when blocking caches a hash on it, no property store allocated).
+ */
+function value(raw: string, key: string, name?: NormalizedPersonName): PreparedValue {
+  return { raw, key, name, hash: undefined, fuzzyKind: undefined, fuzzyFine: undefined, fuzzyCoarse: undefined } as PreparedValue;
+}
+
+const GMAIL_FOLD = { foldGmail: true };
+const NO_GMAIL_FOLD = { foldGmail: false };
+
 /** Normalises one raw value of a field of the given kind; null when blank or unreadable. */
 export function prepareValue(raw: string, definition: DedupFieldDefinition): PreparedValue | null {
   switch (definition.kind) {
     case 'personName': {
       const name = normalizePersonName(raw);
-      return name === null ? null : { raw, key: name.sortedKey, name };
+      return name === null ? null : value(raw, name.sortedKey, name);
     }
     case 'phone': {
       const key = normalizePhone(raw);
-      return key === null ? null : { raw, key };
+      return key === null ? null : value(raw, key);
     }
     case 'email': {
-      const key = normalizeEmail(raw, { foldGmail: definition.foldGmail ?? true });
-      return key === null ? null : { raw, key };
+      const key = normalizeEmail(raw, definition.foldGmail ?? true ? GMAIL_FOLD : NO_GMAIL_FOLD);
+      return key === null ? null : value(raw, key);
     }
     case 'companyName': {
       const key = normalizeCompanyName(raw);
-      return key === null ? null : { raw, key };
+      return key === null ? null : value(raw, key);
     }
     case 'date': {
       const key = normalizeDate(raw);
-      return key === null ? null : { raw, key };
+      return key === null ? null : value(raw, key);
     }
     case 'text': {
       const key = foldToWords(raw);
-      return key === '' ? null : { raw, key };
+      return key === '' ? null : value(raw, key);
     }
     case 'exact': {
       const key = raw.trim();
-      return key === '' ? null : { raw, key };
+      return key === '' ? null : value(raw, key);
     }
   }
 }
@@ -130,9 +141,26 @@ function prepareField(value: DedupValue, definition: DedupFieldDefinition, cache
   return out;
 }
 
+// settings are few and long-lived: their fields are listed once (no for-in per record)
+const fieldLists = new WeakMap<object, readonly (readonly [string, DedupFieldDefinition])[]>();
+
+function fieldListOf(fields: DedupSettings['fields']): readonly (readonly [string, DedupFieldDefinition])[] {
+  let list = fieldLists.get(fields);
+  if (list === undefined) {
+    list = Object.keys(fields).map((field) => [field, fields[field]!] as const);
+    fieldLists.set(fields, list);
+  }
+  return list;
+}
+
 /** Normalises every field of a record the settings declare; undeclared values are ignored. */
 export function prepareRecord(record: DedupRecord, settings: Pick<DedupSettings, 'fields'>, cache?: PreparedValueCache): PreparedRecord {
   const fields: Record<string, readonly PreparedValue[]> = {};
-  for (const field in settings.fields) fields[field] = prepareField(record.values[field], settings.fields[field]!, cache);
-  return { id: record.id, fields };
+  const list = fieldListOf(settings.fields);
+  const values = record.values;
+  for (let f = 0; f < list.length; f++) {
+    const [field, definition] = list[f]!;
+    fields[field] = prepareField(values[field], definition, cache);
+  }
+  return { id: record.id, fields, keys: undefined, keysFor: undefined };
 }

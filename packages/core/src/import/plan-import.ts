@@ -5,7 +5,7 @@ import { DuplicateIndex } from '../dedup/duplicate-index.js';
 import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
-import { validateRow, type RowIssue } from './map-rows.js';
+import { compileMapping, validateRowWith, type RowIssue } from './map-rows.js';
 
 /**
  * What to do with a row that duplicates an existing record:
@@ -88,8 +88,9 @@ export function planImport<S extends z.ZodType>(
   const withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
   const rows: PlannedRow<z.output<S>>[] = [];
   const summary: ImportSummary = { rows: table.rows.length, invalid: 0, new: 0, duplicates: 0, duplicatesInFile: 0, create: 0, update: 0, merge: 0, skip: 0, reject: 0 };
+  const compiled = compileMapping(mapping);
   for (let i = 0; i < table.rows.length; i++) {
-    const checked = validateRow(table, i, mapping, schema);
+    const checked = validateRowWith(table, i, compiled, schema);
     if (!checked.ok) {
       rows.push({ index: i, row: checked.row, status: 'invalid', action: 'reject', issues: checked.issues });
       summary.invalid++;
@@ -98,7 +99,7 @@ export function planImport<S extends z.ZodType>(
     }
     const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, options.fieldMap, `row:${checked.row}`));
     // most rows are new: a match-or-not pass first, the explained matches only for the duplicates
-    const duplicates = index.matchingIds(prepared).length > 0 ? index.findMatches(prepared) : [];
+    const duplicates = index.hasMatch(prepared) ? index.findMatches(prepared) : [];
     let planned: PlannedRow<z.output<S>>;
     if (duplicates.length > 0) {
       const action: PlannedAction = policy;
@@ -106,7 +107,7 @@ export function planImport<S extends z.ZodType>(
       if (policy === 'update' || policy === 'merge') planned.target = { id: duplicates[0]!.id };
       summary.duplicates++;
     } else {
-      const earlier = withinFile !== null && withinFile.matchingIds(prepared).length > 0 ? withinFile.findMatches(prepared, { limit: 1 })[0] : undefined;
+      const earlier = withinFile !== null && withinFile.hasMatch(prepared) ? withinFile.findMatches(prepared, { limit: 1 })[0] : undefined;
       if (earlier !== undefined) {
         const earlierRow = Number(earlier.id.slice(4));
         planned = { index: i, row: checked.row, status: 'duplicate', action: policy, record: checked.value, duplicateOfRow: earlierRow };
