@@ -44,10 +44,12 @@ export {
   type LeadFormValues,
 } from './components/lead-form/lead-form-model.js';
 export { CrmPipelineBoard } from './components/pipeline-board/pipeline-board.component.js';
+export { pipelineBoardTranslations, type PipelineBoardText } from './components/pipeline-board/pipeline-board.i18n.js';
 export { MissingPipelineServiceError, type PipelineActions } from './components/pipeline-board/pipeline-actions.js';
 export { foldText } from './components/pipeline-board/pipeline-model.js';
 export { formatMoney, formatTotals } from './components/pipeline-board/format-money.js';
 export { CrmRoutePlanner } from './components/route-planner/route-planner.component.js';
+export { routePlannerTranslations, type RoutePlannerText } from './components/route-planner/route-planner.i18n.js';
 export { CrmAgenda } from './components/agenda/agenda.component.js';
 export { agendaTranslations, type AgendaText } from './components/agenda/agenda.i18n.js';
 export { localParts, instantOf, viewDates, stepDate, shiftedDueAt } from './components/agenda/agenda-calendar.js';

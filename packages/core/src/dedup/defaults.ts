@@ -18,7 +18,7 @@ export const PERSON_DEDUP_FIELDS = {
 } as const satisfies DedupSettingsInput['fields'];
 
 /**
- * Default duplicate rules for people, tuned on Vietnamese data (see docs in the dedup README):
+ * Default duplicate rules for people, tuned on Vietnamese data (see docs/guides/duplicates-and-merging.md):
  * 1. `phone` — the same phone after normalisation (+84/0/84, separators, 2018 renumbering). A phone belongs
  *    to one person in practice; blocks a new record, warns on an edit.
  * 2. `email` — the same e-mail (case, Gmail dots and plus folded). Blocks a new record, warns on an edit.

@@ -64,7 +64,10 @@ export interface DuplicateCheckMatch {
   score: number;
   /** `block` refuses the save, `warn` lets it through. */
   action: DedupAction;
-  /** Every rule that matched, with each field's score and the normalised values compared. */
+  /**
+   * Every rule that matched, with each field's score and the normalised values compared (the values are null
+   * when the actor may not read the record found).
+   */
   rules: readonly RuleMatch[];
   /** The record as stored; absent when the actor may not read it (the match still counts). */
   record?: StoredRecord;
@@ -395,6 +398,8 @@ export class DuplicatesService {
       list.forEach((match, i) => {
         const record = records[i];
         if (record && this.context.access.can(this.context.actor, 'read', entity, record)) match.record = record;
+        // a record the actor may not read still counts (a block still blocks), but its values stay hidden
+        else match.rules = match.rules.map((rule) => ({ ...rule, fields: rule.fields.map((field) => ({ ...field, values: null })) }));
       });
     }
   }

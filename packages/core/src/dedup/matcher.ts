@@ -11,7 +11,7 @@ export interface FieldMatch {
   match: 'exact' | 'fuzzy';
   /** Similarity 0–1 (1 for an exact match); null when the field was blank and the rule ignores blanks. */
   score: number | null;
-  /** The normalised values that matched (this record's, the other's); null when blank. */
+  /** The normalised values that matched (this record's, the other's); null when blank, or hidden from an actor who may not read the other record. */
   values: readonly [string, string] | null;
 }
 

@@ -12,7 +12,7 @@ import { compileMapping, validateRowWith, type RowIssue } from './map-rows.js';
  * - `skip`: leave the existing record alone, drop the row;
  * - `update`: write the row's non-blank fields over the existing record;
  * - `create`: create a new record anyway;
- * - `merge`: create the row's record and merge it with the existing one (the merge service decides fields).
+ * - `merge`: fold the row into the existing record: the stored values win, the row fills blanks, phones and e-mails are united.
  */
 export type DuplicatePolicy = 'skip' | 'update' | 'create' | 'merge';
 

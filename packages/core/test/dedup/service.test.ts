@@ -57,6 +57,19 @@ describe('the duplicate check on save', () => {
     assert.equal((await storage.changesSince(0)).batches.length, before);
   });
 
+  it('a salesperson learns that a colleague’s customer blocks the save, but not that customer’s name or phone', async () => {
+    const { crm } = await setup();
+    const binh = createCrm({ storage: crm.context.storage, actor: { id: 'u-binh', role: 'salesperson' } });
+    const an = createCrm({ storage: crm.context.storage, actor: { id: 'u-an', role: 'salesperson' } });
+    const theirs = await binh.contacts.create({ fullName: 'Trần Thị Hoa', phones: [{ number: '0912 345 678' }], ownerId: 'u-binh' } as never);
+    const { matches, blocked } = await an.duplicates.check('contact', { fullName: 'Tran Hoa', phones: [{ number: '+84 912 345 678' }] });
+    assert.equal(blocked, true);
+    assert.deepEqual([matches[0]!.id, matches[0]!.rule, matches[0]!.record], [theirs.id, 'phone', undefined]);
+    assert.ok(matches[0]!.rules.every((rule) => rule.fields.every((field) => field.values === null)), 'no value of the record An may not read');
+    const own = await binh.duplicates.check('contact', { fullName: 'Tran Hoa', phones: [{ number: '+84 912 345 678' }] });
+    assert.deepEqual(own.matches[0]!.rules[0]!.fields[0]!.values, ['+84912345678', '+84912345678'], 'the owner sees what matched');
+  });
+
   it('a warned save goes through and returns the matches (similar name, same birthday)', async () => {
     const { crm } = await setup();
     const first = await crm.contacts.create({ fullName: 'Trần Thị Bích Ngọc', birthday: '1990-04-12' } as never);

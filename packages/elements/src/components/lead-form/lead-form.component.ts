@@ -93,6 +93,8 @@ const errorId = (path: string) => `error-${path.replace(/\./g, '-')}`;
  * @csspart button - Every button.
  * @csspart save-button - The "Save" button.
  * @csspart save-new-button - The "Save and new" button.
+ * @csspart open-button - The link-like button that opens a duplicate match (`crm-open-record`).
+ * @csspart reload-button - The button that reloads the lead after a conflicting edit.
  *
  * @cssproperty --crm-lead-form-field-min-width - The narrowest a field gets before the grid wraps (default 14rem).
  * @cssproperty --crm-lead-form-star-color - The colour of the chosen priority stars.
