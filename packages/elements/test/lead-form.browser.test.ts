@@ -4,11 +4,10 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 // axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
 import 'axe-core';
-import { createCrm, createMemoryAdapter, crmStorageSchema, type Crm, type CustomFieldDefinition } from '@crmkit/core';
+import { createCrm, createMemoryAdapter, crmStorageSchema, DEFAULT_DEDUP_SETTINGS, type Crm, type CustomFieldDefinition } from '@crmkit/core';
 import '../src/define/lead-form.js';
 import { setLanguage } from '../src/i18n/translate.js';
 import type { CrmLeadForm } from '../src/components/lead-form/lead-form.component.js';
-import type { DuplicateCheckMatch, DuplicateCheckService } from '../src/duplicate-summary.js';
 import type { CrmDuplicatesDetail, CrmOpenRecordDetail, CrmSavedDetail } from '../src/events.js';
 
 declare const describe: (name: string, body: () => void) => void;
@@ -25,41 +24,28 @@ const customFields: CustomFieldDefinition[] = [
 
 async function openCrm(): Promise<Crm> {
   const storage = await createMemoryAdapter({ schema: crmStorageSchema });
-  const crm = createCrm({ storage, actor, customFields });
+  // the real duplicate engine, configured as a host might: the same mobile blocks a new lead, the same e-mail warns
+  const crm = createCrm({
+    storage,
+    actor,
+    customFields,
+    duplicates: {
+      settings: {
+        lead: {
+          fields: DEFAULT_DEDUP_SETTINGS.lead.fields,
+          rules: [
+            { id: 'phone', label: 'Same phone number', fields: [{ field: 'phone', match: 'exact' }], onCreate: 'block', onEdit: 'warn' },
+            { id: 'email', label: 'Same e-mail address', fields: [{ field: 'email', match: 'exact' }], onCreate: 'warn', onEdit: 'warn' },
+          ],
+        },
+      },
+    },
+  });
   await crm.salesTeams.create({ name: 'Nhóm Hà Nội' }, { id: 't-hn' });
   await crm.users.create({ name: 'Nguyễn Văn An', role: 'salesperson', teamIds: ['t-hn'] }, { id: 'u-an' });
   await crm.tags.create({ name: 'VIP' }, { id: 'tag-vip' });
   await crm.tags.create({ name: 'Bán lẻ' }, { id: 'tag-retail' });
   return crm;
-}
-
-/**
- * `crm.duplicates` is not wired into @crmkit/core yet, so these tests give the crm a small stand-in with the
- * same contract: the same mobile phone blocks a new lead, the same e-mail warns (a plain normalisation over
- * the stored leads; the real rules are the core's to test).
- */
-const normalizePhone = (phone: string) => phone.replace(/\D/g, '').replace(/^84/, '0');
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-function fakeDuplicates(crm: Crm): DuplicateCheckService {
-  return {
-    async check(entity, input, options) {
-      const leads = (await crm.leads.listAll()) as unknown as Array<Record<string, unknown> & { id: string }>;
-      const phone = (input['phones'] as { mobile?: string } | undefined)?.mobile;
-      const email = input['email'] as string | undefined;
-      const matches: DuplicateCheckMatch[] = [];
-      for (const lead of leads) {
-        if (lead.id === options.excludeId) continue;
-        const theirPhone = (lead['phones'] as { mobile?: string } | undefined)?.mobile;
-        if (phone && theirPhone && normalizePhone(phone) === normalizePhone(theirPhone)) {
-          matches.push({ entity, id: lead.id, rule: 'phone', fields: ['phone'], score: 1, action: options.mode === 'create' ? 'block' : 'warn', record: lead });
-        } else if (email && typeof lead['email'] === 'string' && normalizeEmail(email) === normalizeEmail(lead['email'])) {
-          matches.push({ entity, id: lead.id, rule: 'email', fields: ['email'], score: 1, action: 'warn', record: lead });
-        }
-      }
-      return { matches, blocked: matches.some((match) => match.action === 'block') };
-    },
-  };
 }
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -223,8 +209,6 @@ describe('<crm-lead-form>', () => {
 
   it('warns about a possible duplicate while typing and still saves, reporting the warning', async () => {
     const existing = await crm.leads.create({ title: 'Camera an ninh', contactName: 'Lê Văn Cường', email: 'cuong@example.vn' });
-    crm.context.saveGuards.length = 0; // the stand-in replaces the real duplicate rules, save guard included
-    Object.assign(crm, { duplicates: fakeDuplicates(crm) });
     const found: CrmDuplicatesDetail[] = [];
     const opened: CrmOpenRecordDetail[] = [];
     const saved: CrmSavedDetail[] = [];
@@ -251,8 +235,6 @@ describe('<crm-lead-form>', () => {
 
   it('refuses to save a blocked duplicate and says which rule and fields', async () => {
     await crm.leads.create({ title: 'Internet cho quán', contactName: 'Phạm Thị Dung', phones: { mobile: '0912345678' } });
-    crm.context.saveGuards.length = 0; // the stand-in replaces the real duplicate rules, save guard included
-    Object.assign(crm, { duplicates: fakeDuplicates(crm) });
     const saved: CrmSavedDetail[] = [];
     form.addEventListener('crm-saved', (event) => saved.push(event.detail));
     await type(form, 'title', 'Internet cáp quang');
@@ -386,8 +368,6 @@ describe('<crm-lead-form>', () => {
   it('has no axe violations, empty and with duplicates shown, in Vietnamese and English', async () => {
     expect(await axeViolations(form)).to.deep.equal([]);
     await crm.leads.create({ title: 'Internet cho quán', phones: { mobile: '0912345678' } });
-    crm.context.saveGuards.length = 0; // the stand-in replaces the real duplicate rules, save guard included
-    Object.assign(crm, { duplicates: fakeDuplicates(crm) });
     await type(form, 'phones.mobile', '0912345678');
     await until(() => form.shadowRoot!.querySelector('.duplicates.blocked') !== null, 'the block');
     expect(await axeViolations(form)).to.deep.equal([]);

@@ -159,6 +159,27 @@ describe('<crm-pipeline-board>', () => {
     expect(text(board.shadowRoot!.querySelector('[aria-live]'))).to.equal('Đã chuyển Gói cước doanh nghiệp sang giai đoạn Đủ điều kiện.');
   });
 
+  it('moves a card by pointer drag: the column under the pointer is highlighted, the drop saves the move', async () => {
+    const events: string[] = [];
+    board.addEventListener('crm-stage-change', (event) => events.push(`changed ${event.detail.fromStageId}→${event.detail.toStageId}`));
+    // DragEvents carrying a real DataTransfer, in the order Chromium fires them for a mouse drag
+    const dataTransfer = new DataTransfer();
+    const target = column(board, 's-qualified');
+    card(board, 'o-goicuoc')!.dispatchEvent(new DragEvent('dragstart', { bubbles: true, composed: true, dataTransfer }));
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, composed: true, cancelable: true, dataTransfer }));
+    await board.updateComplete;
+    expect(target.classList.contains('drop-target')).to.equal(true);
+    expect(dataTransfer.getData('text/plain')).to.equal('o-goicuoc');
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, composed: true, cancelable: true, dataTransfer }));
+    card(board, 'o-goicuoc')?.dispatchEvent(new DragEvent('dragend', { bubbles: true, composed: true, dataTransfer }));
+    await until(() => events.length === 1, 'the stage change');
+    await board.updateComplete;
+    expect(events).to.deep.equal(['changed s-new→s-qualified']);
+    expect((await crm.opportunities.get('o-goicuoc')).stageId).to.equal('s-qualified');
+    expect(cardIds(board, 's-qualified')).to.include('o-goicuoc');
+    expect(target.classList.contains('drop-target'), 'the highlight goes with the drop').to.equal(false);
+  });
+
   it('lets the host veto a move: preventDefault on crm-stage-change-request leaves the card where it was', async () => {
     let changed = false;
     board.addEventListener('crm-stage-change-request', (event: CustomEvent<CrmStageChangeDetail>) => event.preventDefault());
