@@ -18,4 +18,5 @@ export const composeStyles = css`
   .field-error, .message { color: var(--_color-danger); margin: 0; font-size: 0.9em; }
   .status.sent { color: var(--_color-success); margin: 0; }
   .actions { display: flex; gap: var(--_spacing); align-items: center; }
+  fieldset > button { align-self: flex-start; }
 `;
