@@ -15,6 +15,7 @@ import { PipelineService } from './pipeline/pipeline-service.js';
 import type { PricingOptions } from './pricing/engine.js';
 import { DuplicatesService, parseDuplicatesOptions, type DuplicatesOptions, type ResolvedDuplicatesOptions } from './dedup/duplicates-service.js';
 import { ImportService } from './import/import-service.js';
+import { LiveDuplicateIndexes } from './dedup/live-indexes.js';
 import { salesCycleServices, type SalesCycleOptions, type SalesCycleServices } from './sales/sales-cycle-services.js';
 
 /** Options of {@link createCrm}. */
@@ -104,10 +105,12 @@ export function createCrm(options: CrmOptions): Crm {
     options.access ??
     createAccessPolicy({ configEntities: new Set([...byEntity.values()].filter((definition) => definition.config).map((definition) => definition.entity)) });
   const duplicates = parseDuplicatesOptions(options.duplicates);
-  return build(options, access, byEntity, duplicates);
+  // one set of duplicate indexes per store: every actor's crm (`crm.as`) checks against the same ones
+  const indexes = new LiveDuplicateIndexes({ storage: options.storage, settings: duplicates.settings, fieldMaps: duplicates.fieldMaps, index: duplicates.index });
+  return build(options, access, byEntity, duplicates, indexes);
 }
 
-function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, EntityDefinition>, duplicates: ResolvedDuplicatesOptions): Crm {
+function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, EntityDefinition>, duplicates: ResolvedDuplicatesOptions, indexes: LiveDuplicateIndexes): Crm {
   const context: CrmContext = {
     storage: options.storage,
     actor: options.actor,
@@ -125,7 +128,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     (Object.keys(entityDefinitions) as CollectionName[]).map((name) => [name, new EntityService(context, entityDefinitions[name].entity)]),
   ) as unknown as CrmServices;
   // domain services: each registers its save guards on the context as it is built
-  const dedup = duplicateServices(context, duplicates);
+  const dedup = duplicateServices(context, duplicates, indexes);
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),
     fieldSales: new FieldSalesService(context, options.fieldSales),
@@ -140,11 +143,11 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     ...domain,
     context,
     subscribe: (listener) => options.storage.subscribe(listener),
-    as: (actor) => build({ ...options, actor }, access, byEntity, duplicates),
+    as: (actor) => build({ ...options, actor }, access, byEntity, duplicates, indexes),
   };
 }
 
-function duplicateServices(context: CrmContext, options: ResolvedDuplicatesOptions): Pick<CrmDomainServices, 'duplicates' | 'imports'> {
-  const duplicates = new DuplicatesService(context, options);
+function duplicateServices(context: CrmContext, options: ResolvedDuplicatesOptions, indexes: LiveDuplicateIndexes): Pick<CrmDomainServices, 'duplicates' | 'imports'> {
+  const duplicates = new DuplicatesService(context, options, indexes);
   return { duplicates, imports: new ImportService(context, duplicates) };
 }

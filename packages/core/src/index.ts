@@ -173,6 +173,8 @@ export {
   DuplicatesService,
   CrmDuplicateError,
   parseDuplicatesOptions,
+  LiveDuplicateIndexes,
+  type LiveIndexSource,
   mergeRecordData,
   defaultSurvivor,
   mergeRecordSchema,

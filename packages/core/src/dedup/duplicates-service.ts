@@ -1,6 +1,6 @@
 import type { CrmContext } from '../crm/context.js';
 import { CrmNotFoundError, CrmPermissionError, CrmRuleError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
-import type { LiveChangeBatch, StoredRecord } from '../storage/contract.js';
+import type { StoredRecord } from '../storage/contract.js';
 import { projectRecord, type DedupFieldMap } from './dedup-record.js';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS } from './defaults.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
@@ -9,11 +9,10 @@ import { planMerge, type MergeOptions, type MergePlan, type MergePreview } from 
 import { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 import { parseDedupSettings, type DedupAction, type DedupRuleInput, type DedupSettings, type DedupSettingsInput } from './rules.js';
 import { scanClusters, type ScanClustersResult } from './scan-clusters.js';
+import { DEDUP_ENTITIES, isDedupEntity, type DedupEntity } from './dedup-entity.js';
+import { LiveDuplicateIndexes } from './live-indexes.js';
 
-/** The entities duplicate detection knows: people (lead, contact, raw contact) and companies. */
-export type DedupEntity = 'lead' | 'contact' | 'company' | 'rawContact';
-
-const DEDUP_ENTITIES: readonly DedupEntity[] = ['lead', 'contact', 'company', 'rawContact'];
+export type { DedupEntity } from './dedup-entity.js';
 
 /**
  * Duplicate options of `createCrm({ duplicates })`. Every part is optional; crmkit's Vietnamese defaults
@@ -101,10 +100,6 @@ export class CrmDuplicateError extends CrmRuleError {
   }
 }
 
-function isDedupEntity(entity: string): entity is DedupEntity {
-  return (DEDUP_ENTITIES as readonly string[]).includes(entity);
-}
-
 function prefixed(error: unknown, prefix: string): never {
   if (error instanceof CrmValidationError) {
     throw new CrmValidationError(
@@ -187,16 +182,19 @@ export function parseDuplicatesOptions(options: DuplicatesOptions = {}): Resolve
 export class DuplicatesService {
   /** The parsed options (settings, field maps, cross-entity targets). */
   readonly options: ResolvedDuplicatesOptions;
-  private readonly indexes = new Map<DedupEntity, Promise<DuplicateIndex>>();
-  private readonly ready = new Map<DedupEntity, DuplicateIndex>();
-  private readonly pending = new Map<DedupEntity, StoredRecord[]>();
-  private unsubscribe: (() => void) | undefined;
+  /** The live indexes this service checks against (shared by the crms of one store, see `crm.as`). */
+  readonly indexes: LiveDuplicateIndexes;
 
+  /**
+   * @param indexes live indexes to share (another actor's crm on the same store); new ones when omitted.
+   */
   constructor(
     private readonly context: CrmContext,
     options: DuplicatesOptions | ResolvedDuplicatesOptions = {},
+    indexes?: LiveDuplicateIndexes,
   ) {
     this.options = 'guard' in options && options.guard instanceof Set ? (options as ResolvedDuplicatesOptions) : parseDuplicatesOptions(options as DuplicatesOptions);
+    this.indexes = indexes ?? new LiveDuplicateIndexes({ storage: context.storage, settings: this.options.settings, fieldMaps: this.options.fieldMaps, index: this.options.index });
     context.saveGuards.push(async (event) => {
       if (!isDedupEntity(event.entity) || !this.options.guard.has(event.entity)) return [];
       const result = await this.check(event.entity, event.data, { mode: event.mode, excludeId: event.id });
@@ -219,24 +217,12 @@ export class DuplicatesService {
    * The live index of an entity (built on first use). Imports plan against it; hosts rarely need it.
    */
   async indexFor(entity: DedupEntity): Promise<DuplicateIndex> {
-    const name = this.entityName(entity);
-    let index = this.indexes.get(name);
-    if (index === undefined) {
-      this.subscribe();
-      this.pending.set(name, []);
-      index = this.load(name);
-      this.indexes.set(name, index);
-    }
-    return index;
+    return this.indexes.indexFor(this.entityName(entity));
   }
 
   /** Stops following the change feed and drops the indexes (they are rebuilt on next use). */
   dispose(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.indexes.clear();
-    this.ready.clear();
-    this.pending.clear();
+    this.indexes.dispose();
   }
 
   /**
@@ -404,44 +390,7 @@ export class DuplicatesService {
     }
   }
 
-  private async loadAll(entity: string): Promise<StoredRecord[]> {
-    const records: StoredRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.context.storage.query({ entity, limit: 2000, ...(cursor === undefined ? {} : { cursor }) });
-      records.push(...page.records);
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-    return records;
-  }
-
-  private async load(entity: DedupEntity): Promise<DuplicateIndex> {
-    const index = new DuplicateIndex(this.options.settings[entity], this.options.index);
-    const map = this.options.fieldMaps[entity];
-    for (const record of await this.loadAll(entity)) index.add(projectRecord(record, map));
-    // changes committed while the store was read: applying them again is harmless (add replaces)
-    for (const record of this.pending.get(entity) ?? []) this.apply(index, entity, record);
-    this.pending.delete(entity);
-    this.ready.set(entity, index);
-    return index;
-  }
-
-  private apply(index: DuplicateIndex, entity: DedupEntity, record: StoredRecord): void {
-    if (record.deleted) index.remove(record.id);
-    else index.update(projectRecord(record, this.options.fieldMaps[entity]));
-  }
-
-  private subscribe(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.context.storage.subscribe((batch: LiveChangeBatch) => {
-      batch.changes.forEach((change, i) => {
-        if (!isDedupEntity(change.entity)) return;
-        const record = batch.records[i];
-        if (!record) return;
-        const index = this.ready.get(change.entity);
-        if (index) this.apply(index, change.entity, change.op === 'delete' ? { ...record, deleted: true } : record);
-        else this.pending.get(change.entity)?.push(change.op === 'delete' ? { ...record, deleted: true } : record);
-      });
-    });
+  private loadAll(entity: string): Promise<StoredRecord[]> {
+    return this.indexes.loadAll(entity);
   }
 }

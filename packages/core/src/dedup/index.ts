@@ -51,6 +51,8 @@ export {
   type DuplicateCheckResult,
   type DuplicateCriteria,
 } from './duplicates-service.js';
+export { DEDUP_ENTITIES, isDedupEntity } from './dedup-entity.js';
+export { LiveDuplicateIndexes, type LiveIndexSource } from './live-indexes.js';
 export { mergeRecordData, defaultSurvivor, completeness, planMerge, type MergeOptions, type MergePreview, type MergePlan, type MergeRelink, type MergeConflict } from './merge.js';
 export { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 export { mergeRecordSchema, mergeSnapshotSchema, mergeableEntitySchema, type MergeRecord, type MergeSnapshot, type MergeableEntity } from './merge-record.js';

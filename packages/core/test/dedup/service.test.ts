@@ -251,3 +251,16 @@ describe('merging duplicates', () => {
     await assert.rejects(crm.duplicates.merge('company', [y.id, z.id], { survivorId: 'nope' }), CrmValidationError);
   });
 });
+
+describe('the crms of one store', () => {
+  it('share one duplicate index: another actor’s crm sees a save made through the first at once, without a second build', async () => {
+    const { crm } = await setup();
+    await crm.contacts.create({ fullName: 'Nguyễn Văn An', phones: [{ number: '0912 345 678' }] } as never);
+    const first = await crm.duplicates.indexFor('contact');
+    const an = crm.as({ id: 'u-an', role: 'manager' });
+    assert.equal(an.duplicates.indexes, crm.duplicates.indexes);
+    assert.equal(await an.duplicates.indexFor('contact'), first, 'the same index, not a second copy of 1 record per contact');
+    const error = await an.contacts.create({ fullName: 'Nguyen An', phones: [{ number: '+84912345678' }] } as never).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmDuplicateError);
+  });
+});
