@@ -107,9 +107,10 @@ export class WriteSet {
   /**
    * Puts a record back exactly as it was (undo): `snapshot` is its earlier state, `current` what is stored
    * now (live or tombstone). Validation is skipped on purpose — the snapshot was valid when it was written.
+   * `bookkeeping`: as for {@link WriteSet.create} (a merge's undo puts re-pointed references back).
    */
-  restore(entity: string, current: StoredRecord<object>, snapshot: Readonly<Record<string, unknown>>): void {
-    this.check('update', entity, current as StoredRecord);
+  restore(entity: string, current: StoredRecord<object>, snapshot: Readonly<Record<string, unknown>>, options: { bookkeeping?: boolean } = {}): void {
+    if (!options.bookkeeping) this.check('update', entity, current as StoredRecord);
     const data = dataOf(snapshot);
     this.write({ op: 'put', entity, id: current.id, data, expectedRev: current.rev, meta: this.meta(diffRecords(dataOf(current as StoredRecord), data)) } as Write);
   }

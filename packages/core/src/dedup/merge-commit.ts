@@ -41,8 +41,10 @@ export async function commitMerge(context: CrmContext, plan: MergePlan): Promise
     writes.remove(preview.entity, loser);
     snapshot(preview.entity, loser, 'loser');
   }
+  // re-pointing is the merge's bookkeeping: whoever may merge the two records keeps every reference to them
+  // whole (a colleague's opportunity, a route's membership), without edit rights on each of those records
   for (const link of related) {
-    writes.update(link.entity, link.current, link.patch, { pathPrefix: `${link.entity}:${link.current.id}` });
+    writes.update(link.entity, link.current, link.patch, { pathPrefix: `${link.entity}:${link.current.id}`, bookkeeping: true });
     snapshot(link.entity, link.current, 'related');
   }
   const record: MergeRecord = {
@@ -78,7 +80,7 @@ export async function commitUndoMerge(context: CrmContext, mergeId: string): Pro
   if (changed.length > 0) {
     throw new CrmRuleError('merge_changed', `Merge ${mergeId} cannot be undone: changed since the merge: ${changed.join('; ')}. Undo would overwrite those changes; edit the records by hand instead.`);
   }
-  merge.snapshots.forEach((snap, i) => writes.restore(snap.entity, currents[i]!, snap.before));
+  merge.snapshots.forEach((snap, i) => writes.restore(snap.entity, currents[i]!, snap.before, { bookkeeping: snap.role === 'related' }));
   writes.update('merge', merge, { undoneAt: context.now().toISOString(), undoneByUserId: context.actor.id });
   const { records } = await writes.commit('merge');
   return { mergeId, restored: records.slice(0, merge.snapshots.length) };

@@ -225,6 +225,20 @@ describe('merging duplicates', () => {
     assert.deepEqual(back.matches.map((match) => match.id), [b.id]);
   });
 
+  it('a salesperson merges two of their own contacts: a manager’s route and a colleague’s opportunity follow the survivor, and undo puts them back', async () => {
+    const { crm, storage, a, b, opportunity, route2 } = await world();
+    await crm.contacts.update(a.id, { ownerId: 'u-an' } as never);
+    await crm.contacts.update(b.id, { ownerId: 'u-an' } as never);
+    const an = crm.as({ id: 'u-an', role: 'salesperson' });
+    await assert.rejects(an.routes.update(route2.id, { name: 'Tuyến của An' } as never), (error: unknown) => error instanceof Error && /permission|not allowed/i.test(error.message), 'routes stay a manager’s to edit');
+    const snapshot = await everything(storage);
+    const result = await an.duplicates.merge('contact', [a.id, b.id], { survivorId: a.id });
+    assert.equal((await crm.opportunities.get(opportunity.id))['contactId'], a.id);
+    assert.deepEqual((await crm.routes.get(route2.id))['customerIds'], [a.id]);
+    await an.duplicates.undoMerge(result.mergeId);
+    assert.deepEqual(await everything(storage), snapshot);
+  });
+
   it('undo refuses to overwrite a record changed since the merge, and writes nothing', async () => {
     const { crm, storage, a, b, opportunity } = await world();
     const result = await crm.duplicates.merge('contact', [a.id, b.id], { survivorId: a.id });
