@@ -132,7 +132,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),
     fieldSales: new FieldSalesService(context, options.fieldSales),
-    communications: new CommunicationsService(context, options.communications),
+    communications: new CommunicationsService(context, options.communications, dedup.duplicates),
     pipeline: new PipelineService(context),
     ...dedup,
     // the sales cycle (leads → conversion → documents, activities, teams, cases, greetings, reports)

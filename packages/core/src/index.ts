@@ -136,6 +136,7 @@ export {
   type ComposeInput,
   type RecordRef,
   type PhoneMatch,
+  type PhoneFinder,
   type StoredActivity,
 } from './communications/index.js';
 export * from './pipeline/index.js';

@@ -1,4 +1,6 @@
 import type { CrmContext } from '../crm/context.js';
+import type { DuplicatesService } from '../dedup/duplicates-service.js';
+import type { DedupSettings } from '../dedup/rules.js';
 import { WriteSet } from '../crm/write-set.js';
 import { CrmConflictError, CrmNotFoundError, CrmRuleError } from '../errors.js';
 import { normalizePhone } from '../dedup/normalize-phone.js';
@@ -42,6 +44,15 @@ export interface PhoneMatch {
   label: string;
 }
 
+/** The part of the duplicate engine a screen-pop uses (`crm.duplicates` on the facade). */
+export type PhoneFinder = Pick<DuplicatesService, 'check' | 'settingsOf'>;
+
+/** The ids of the rules that match on the phone alone, exactly: what identifies a caller. */
+function phoneOnlyRules(settings: DedupSettings): Set<string> {
+  const phone = Object.entries(settings.fields).find(([, definition]) => definition.kind === 'phone')?.[0];
+  return new Set(settings.rules.filter((rule) => rule.fields.length === 1 && rule.fields[0]!.field === phone && rule.fields[0]!.match === 'exact').map((rule) => rule.id));
+}
+
 /** A stored activity. */
 export type StoredActivity = StoredRecord<Activity>;
 
@@ -51,9 +62,14 @@ export type StoredActivity = StoredRecord<Activity>;
  * so they are delivered exactly once even across page reloads.
  */
 export class CommunicationsService {
+  /**
+   * @param finder the duplicate engine: with a phone rule configured, an incoming number is looked up in its live
+   *   indexes instead of reading every contact and lead.
+   */
   constructor(
     private readonly context: CrmContext,
     private readonly options: CommunicationsOptions = {},
+    private readonly finder?: PhoneFinder,
   ) {}
 
   /**
@@ -261,6 +277,17 @@ export class CommunicationsService {
     if (!wanted) return [];
     const matches: PhoneMatch[] = [];
     for (const entity of ['contact', 'lead'] as const) {
+      const label = (record: StoredRecord) => String(record[entity === 'contact' ? 'fullName' : 'contactName'] ?? record['title'] ?? record.id);
+      const phoneRules = this.finder ? phoneOnlyRules(this.finder.settingsOf(entity)) : new Set<string>();
+      if (phoneRules.size > 0) {
+        // the duplicate engine's live index answers in a few comparisons, whatever the size of the store
+        const probe = entity === 'contact' ? { phones: [{ number }] } : { phones: { mobile: number } };
+        const { matches: found } = await this.finder!.check(entity, probe, { mode: 'edit', limit: 50 });
+        for (const match of found) {
+          if (match.entity === entity && match.record && match.rules.some((rule) => phoneRules.has(rule.ruleId))) matches.push({ entity, id: match.id, label: label(match.record) });
+        }
+        continue;
+      }
       let cursor: string | undefined;
       do {
         const page = await this.context.storage.query({ entity, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
@@ -270,7 +297,7 @@ export class CommunicationsService {
               ? ((record['phones'] as { number: string }[] | undefined) ?? []).map((phone) => phone.number)
               : Object.values((record['phones'] as Record<string, string> | undefined) ?? {});
           if (phones.some((phone) => normalizePhone(phone) === wanted) && this.context.access.can(this.context.actor, 'read', entity, record)) {
-            matches.push({ entity, id: record.id, label: String(record[entity === 'contact' ? 'fullName' : 'contactName'] ?? record['title'] ?? record.id) });
+            matches.push({ entity, id: record.id, label: label(record) });
           }
         }
         cursor = page.cursor;

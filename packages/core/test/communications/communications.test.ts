@@ -130,4 +130,30 @@ describe('telephony', () => {
     const call = await crm.communications.logCall({ direction: 'inbound', number: '+84 38 765 4321', durationSeconds: 95, status: 'answered', outcome: 'Hẹn gửi báo giá', record: { entity: 'contact', id: 'c-hong' } });
     assert.deepEqual([call.kind, call.call?.direction, call.call?.durationSeconds, call.related?.id], ['call', 'inbound', 95, 'c-hong']);
   });
+
+  it('a ringing phone is looked up in the duplicate index (built once), leads included; without a phone rule the store is read', async () => {
+    const { crm, storage } = await setup();
+    await crm.contacts.create({ kind: 'individual', fullName: 'Phạm Thị Hồng', phones: [{ number: '0168 765 4321', kind: 'mobile' }] }, { id: 'c-hong' });
+    await crm.leads.create({ title: 'Camera cho kho', contactName: 'Võ Thị Mai', phones: { desk: '028 3822 1234', mobile: '090 111 2233' } }, { id: 'l-mai' });
+    await crm.contacts.create({ kind: 'individual', fullName: 'Người khác', phones: [{ number: '0912 000 111', kind: 'mobile' }] });
+    let fullReads = 0;
+    const query = storage.query.bind(storage);
+    storage.query = (q) => {
+      if ((q.entity === 'contact' || q.entity === 'lead') && !q.where?.length) fullReads++;
+      return query(q);
+    };
+    assert.deepEqual(await crm.communications.screenPop('+84 90 111 22 33'), [{ entity: 'lead', id: 'l-mai', label: 'Võ Thị Mai' }]);
+    const afterFirst = fullReads;
+    assert.deepEqual(await crm.communications.screenPop('038 765 4321'), [{ entity: 'contact', id: 'c-hong', label: 'Phạm Thị Hồng' }]);
+    assert.deepEqual(await crm.communications.screenPop('0999 999 999'), []);
+    assert.equal(fullReads, afterFirst, 'later calls read no contact or lead list');
+
+    // a host whose duplicate rules have no phone rule still gets its callers, from the store
+    const nameOnly = createCrm({
+      storage,
+      actor: { id: 'u-an', role: 'admin' },
+      duplicates: { settings: { contact: { fields: { name: { kind: 'personName' }, phone: { kind: 'phone' } }, rules: [{ id: 'name', fields: [{ field: 'name', match: 'exact' }], onCreate: 'warn', onEdit: 'warn' }] } } },
+    });
+    assert.deepEqual(await nameOnly.communications.screenPop('+84 38 765 4321'), [{ entity: 'contact', id: 'c-hong', label: 'Phạm Thị Hồng' }]);
+  });
 });
