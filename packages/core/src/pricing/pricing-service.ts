@@ -90,15 +90,16 @@ export class PricingService {
   private async usage(customerId: string | undefined): Promise<NonNullable<PricingContext['usage']>> {
     const promotions = await this.loadAll<Promotion>('promotion');
     const usage: Record<string, { total: number; byCustomer: number }> = {};
-    for (const promotion of promotions) {
-      if (promotion.limits.total === undefined && promotion.limits.perCustomer === undefined) continue;
-      const orders = await this.context.storage.query({ entity: 'order', where: [{ field: 'promotionIds', op: 'eq', value: promotion.id }] });
-      const live = orders.records.filter((order) => order['status'] !== 'cancelled');
+    const limited = promotions.filter((promotion) => promotion.limits.total !== undefined || promotion.limits.perCustomer !== undefined);
+    // one indexed query per limited programme, all at once (on IndexedDB they overlap instead of queueing)
+    const ordersOf = await Promise.all(limited.map((promotion) => this.context.storage.query({ entity: 'order', where: [{ field: 'promotionIds', op: 'eq', value: promotion.id }] })));
+    limited.forEach((promotion, i) => {
+      const live = ordersOf[i]!.records.filter((order) => order['status'] !== 'cancelled');
       usage[promotion.id] = {
         total: live.length,
         byCustomer: customerId ? live.filter((order) => order['contactId'] === customerId || order['companyId'] === customerId).length : 0,
       };
-    }
+    });
     return usage;
   }
 
