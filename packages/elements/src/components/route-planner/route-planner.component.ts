@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { haversineMetres, type Crm, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
+import { haversineMetres, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
+import { LiveLoad } from '../../base/live-load.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmMemberChangeDetail, CrmRouteOptimizeDetail, CrmRouteReorderDetail, CrmSavedDetail } from '../../events.js';
 import { PLOT_HEIGHT, PLOT_WIDTH, projectPoints } from './route-plot.js';
@@ -101,67 +102,16 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
   private announcement = '';
   private draggingId: string | undefined;
 
-  private unsubscribe: (() => void) | undefined;
-  private subscribedTo: Crm | undefined;
-  private work: Promise<void> = Promise.resolve();
-  private pendingWork = 0;
   private focusAfterRender: string | undefined;
-  private requestedKey = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.crm) this.connect(this.crm);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedTo = undefined;
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.pendingWork > 0) {
-      await this.work;
-      result = await super.getUpdateComplete();
-    }
-    return result;
-  }
-
-  private enqueue(task: () => Promise<void>): void {
-    this.pendingWork++;
-    this.work = this.work
-      .then(task)
-      .catch((error: unknown) => this.fail(error, 'load'))
-      .finally(() => {
-        this.pendingWork--;
-      });
-  }
-
-  private connect(crm: Crm): void {
-    if (this.subscribedTo === crm) return;
-    this.unsubscribe?.();
-    this.subscribedTo = crm;
-    this.unsubscribe = crm.subscribe((batch) => {
-      if (batch.changes.some((change) => ENTITIES_SHOWN.has(change.entity) || change.entity === 'interaction')) this.enqueue(() => this.load());
-    });
-    this.requestedKey = this.loadKey();
-    this.enqueue(() => this.load());
-  }
-
-  private loadKey(): string {
-    return `${this.routeId ?? ''}|${this.employeeId ?? ''}`;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('crm') && this.crm && this.isConnected) this.connect(this.crm);
-    else if (this.subscribedTo && (changed.has('routeId') || changed.has('employeeId')) && this.loadKey() !== this.requestedKey) {
-      this.requestedKey = this.loadKey();
-      this.enqueue(() => this.load());
-    }
-  }
+  // reads the route (and today's visits) when the crm arrives, when route-id or employee-id change, and after
+  // every change to what the planner shows, from this tab or another
+  private readonly live = new LiveLoad<void>(this, {
+    entities: [...ENTITIES_SHOWN, 'interaction'],
+    key: () => `${this.routeId ?? ''}|${this.employeeId ?? ''}`,
+    load: () => this.load(),
+    onError: (error) => this.fail(error, 'load'),
+  });
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
@@ -478,7 +428,7 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
   }
 
   private async reload(): Promise<void> {
-    this.enqueue(() => this.load());
+    await this.live.reload();
     await this.updateComplete;
   }
 
