@@ -1,5 +1,6 @@
 import {
   CrmConflictError,
+  CrmStorageError,
   CrmValidationError,
   type Condition,
   type LiveChangeBatch,
@@ -80,8 +81,10 @@ async function allPages(adapter: StorageAdapter, query: Query, pageSize: number)
 /**
  * Registers the storage conformance suite for one adapter. Every crmkit adapter runs it, and so should an
  * integrator's own adapter: it checks round trips, atomic commits, revisions and conflicts, tombstones, index
- * queries against a reference matcher, paging, the change feed, history, Unicode, and — where declared —
- * persistence, upgrades and delivery to a second instance.
+ * queries against a reference matcher, paging (also through one large group of equal values), the change feed,
+ * history, Unicode, refusal after close, and — where declared — persistence, all-or-nothing upgrades, refusal
+ * of a newer database, delivery to a second instance (local and remote), and an outdated instance refusing
+ * calls after another upgraded the database.
  */
 export function runStorageConformance(options: ConformanceOptions, registrar: TestRegistrar): void {
   const { describe, it } = registrar;
@@ -374,6 +377,62 @@ export function runStorageConformance(options: ConformanceOptions, registrar: Te
       });
     });
 
+    it('a large batch of creates is refused whole when one id exists, even as a tombstone', async () => {
+      await withAdapter('batch-create', probeSchema, async (adapter) => {
+        await adapter.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c050', data: { name: 'Lê Văn Cường' }, expectedRev: null }] });
+        await adapter.commit({ writes: [{ op: 'delete', entity: 'probe', id: 'c050', expectedRev: 1 }] });
+        const batch = Array.from({ length: 100 }, (_, i) => ({ op: 'put' as const, entity: 'probe', id: `c${String(i).padStart(3, '0')}`, data: { name: `KH ${i}` }, expectedRev: null }));
+        const error = await assertRejects(adapter.commit({ writes: batch }), 'a batch re-creating a deleted id');
+        assertTrue(error instanceof CrmConflictError, `a CrmConflictError, got ${String(error)}`);
+        assertEqual((error as CrmConflictError).id, 'c050', 'the conflict names the existing id');
+        assertEqual((error as CrmConflictError).current?.['deleted'], true, 'and carries the tombstone');
+        assertEqual(await adapter.count({ entity: 'probe' }), 0, 'nothing of the batch landed');
+        const spread = Array.from({ length: 40 }, (_, i) => ({ op: 'put' as const, entity: 'probe', id: `c${String(i * 25 + 1).padStart(3, '0')}`, data: {}, expectedRev: null }));
+        await adapter.commit({ writes: spread });
+        assertEqual(await adapter.count({ entity: 'probe' }), 40, 'a batch around existing ids lands when none of them is taken');
+      });
+    });
+
+    it('pages through one large group of equal values without gaps or repeats, in both directions', async () => {
+      await withAdapter('ties', probeSchema, async (adapter) => {
+        const ids = Array.from({ length: 300 }, (_, i) => `c${String((i * 7919) % 1000).padStart(3, '0')}`);
+        await adapter.commit({ writes: ids.map((id, i) => ({ op: 'put' as const, entity: 'probe', id, data: { kind: i % 10 === 0 ? 'shop' : 'individual', tags: ['vip'] }, expectedRev: null })) });
+        const deleted = ids.slice(0, 40);
+        await adapter.commit({ writes: deleted.map((id) => ({ op: 'delete' as const, entity: 'probe', id, expectedRev: 1 })) });
+        const live = ids.filter((id, i) => !deleted.includes(id) && i % 10 !== 0).sort();
+        for (const [direction, expected] of [['asc', live], ['desc', [...live].reverse()]] as const) {
+          for (const where of [[{ field: 'kind', op: 'eq' as const, value: 'individual' }], [{ field: 'tags', op: 'eq' as const, value: 'vip' }, { field: 'kind', op: 'eq' as const, value: 'individual' }]]) {
+            const { ids: seen } = await allPages(adapter, { entity: 'probe', where, orderBy: { field: where[0]!.field === 'kind' ? 'kind' : 'id', direction } }, 17);
+            assertDeepEqual(seen, expected, `every live record once, ${direction}, where ${JSON.stringify(where)}`);
+          }
+        }
+        assertEqual(await adapter.count({ entity: 'probe', where: [{ field: 'kind', op: 'eq', value: 'individual' }] }), live.length, 'a count leaves tombstones out');
+        assertEqual(await adapter.count({ entity: 'probe' }), 260, 'a count of everything leaves tombstones out');
+      });
+    });
+
+    it('a closed adapter refuses every call with a CrmStorageError whose reason is closed', async () => {
+      const name = uniqueName('closed');
+      const adapter = await options.open(name, probeSchema);
+      await adapter.close();
+      try {
+        for (const [what, call] of [
+          ['commit', () => adapter.commit({ writes: [] })],
+          ['get', () => adapter.get('probe', ['x'])],
+          ['query', () => adapter.query({ entity: 'probe' })],
+          ['count', () => adapter.count({ entity: 'probe' })],
+          ['changesSince', () => adapter.changesSince(0)],
+          ['history', () => adapter.history('probe', 'x')],
+        ] as const) {
+          const error = await assertRejects(call(), what);
+          assertTrue(error instanceof CrmStorageError, `${what}: a CrmStorageError, got ${String(error)}`);
+          assertEqual((error as CrmStorageError).reason, 'closed', `${what} reason`);
+        }
+      } finally {
+        await options.destroy?.(name);
+      }
+    });
+
     it('strings with any Unicode come back exactly', async () => {
       await withAdapter('unicode', probeSchema, async (adapter) => {
         const names = [
@@ -454,6 +513,53 @@ export function runStorageConformance(options: ConformanceOptions, registrar: Te
       });
     }
 
+    if (options.capabilities.persistent) {
+      it('a database newer than the schema is refused with a storage error, and left as it was', async () => {
+        const name = uniqueName('newer');
+        const newer = await options.open(name, { ...probeSchema, version: 3 });
+        await newer.commit({ writes: [{ op: 'put', entity: 'probe', id: 'a', data: { name: 'v3' }, expectedRev: null }] });
+        await newer.close();
+        try {
+          const error = await assertRejects(options.open(name, probeSchema), 'opening with an older schema');
+          assertTrue(error instanceof CrmStorageError, `a CrmStorageError, got ${String(error)}`);
+          assertTrue((error as CrmStorageError).reason.length > 0, 'with the storage’s reason');
+          const again = await options.open(name, { ...probeSchema, version: 3 });
+          assertEqual((await again.get('probe', ['a']))[0]?.['name'], 'v3', 'the newer database is untouched');
+          await again.close();
+        } finally {
+          await options.destroy?.(name);
+        }
+      });
+
+      it('an upgrade step that throws leaves the database at its old version with its data', async () => {
+        const name = uniqueName('failed-upgrade');
+        const v1: StorageSchema = { version: 1, entities: { probe: { indexes: ['name'] } } };
+        const v1Adapter = await options.open(name, v1);
+        await v1Adapter.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c1', data: { name: 'Trần Thị Bình' }, expectedRev: null }] });
+        await v1Adapter.close();
+        const broken: StorageSchema = {
+          version: 2,
+          entities: { probe: { indexes: ['name', 'email'] } },
+          upgrades: {
+            2: async (context) => {
+              await context.modify('probe', (record) => ({ ...record, email: 'x@example.vn' }));
+              throw new Error('the step found bad data');
+            },
+          },
+        };
+        await assertRejects(options.open(name, broken), 'the failing upgrade');
+        const again = await options.open(name, v1);
+        try {
+          assertEqual(again.version, 1, 'still at version 1');
+          const [record] = await again.get('probe', ['c1']);
+          assertDeepEqual([record?.['name'], record?.['email']], ['Trần Thị Bình', undefined], 'the data as it was');
+        } finally {
+          await again.close();
+          await options.destroy?.(name);
+        }
+      });
+    }
+
     if (options.capabilities.multiTab) {
       it('a second instance on the same database sees the first one’s commits', async () => {
         const name = uniqueName('second');
@@ -474,6 +580,46 @@ export function runStorageConformance(options: ConformanceOptions, registrar: Te
           await options.destroy?.(name);
         }
       });
+
+      it('each instance hears its own commits once as local and the other’s as remote, with the records', async () => {
+        const name = uniqueName('tabs');
+        const one = await options.open(name, probeSchema);
+        const two = await options.open(name, probeSchema);
+        try {
+          const heardByOne: LiveChangeBatch[] = [];
+          const heardByTwo: LiveChangeBatch[] = [];
+          one.subscribe((batch) => heardByOne.push(batch));
+          two.subscribe((batch) => heardByTwo.push(batch));
+          await one.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c1', data: { name: 'Nguyễn Văn An' }, expectedRev: null }], origin: 'tab-1' });
+          await two.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c1', data: { name: 'Nguyễn Văn Ân' }, expectedRev: 1 }], origin: 'tab-2' });
+          for (let waited = 0; (heardByOne.length < 2 || heardByTwo.length < 2) && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          await new Promise((resolve) => setTimeout(resolve, 100)); // and nothing more arrives
+          assertDeepEqual(heardByOne.map((batch) => [batch.origin, batch.remote]), [['tab-1', false], ['tab-2', true]], 'what the first instance heard');
+          assertDeepEqual(heardByTwo.map((batch) => [batch.origin, batch.remote]), [['tab-1', true], ['tab-2', false]], 'what the second instance heard');
+          assertEqual(heardByOne[1]!.records[0]?.['name'], 'Nguyễn Văn Ân', 'a remote batch carries the records');
+        } finally {
+          await one.close();
+          await two.close();
+          await options.destroy?.(name);
+        }
+      });
+
+      if (options.capabilities.persistent) {
+        it('when another instance upgrades the database, this one lets it and later calls fail with a storage error', async () => {
+          const name = uniqueName('upgraded-elsewhere');
+          const old = await options.open(name, probeSchema);
+          const newer = await options.open(name, { ...probeSchema, version: 2 });
+          try {
+            assertEqual(newer.version, 2, 'the other instance upgraded');
+            const error = await assertRejects(old.commit({ writes: [{ op: 'put', entity: 'probe', id: 'x', data: {}, expectedRev: null }] }), 'commit on the outdated instance');
+            assertTrue(error instanceof CrmStorageError, `a CrmStorageError, got ${String(error)}`);
+          } finally {
+            await old.close();
+            await newer.close();
+            await options.destroy?.(name);
+          }
+        });
+      }
     }
   });
 }

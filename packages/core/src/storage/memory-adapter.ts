@@ -47,6 +47,7 @@ export class MemoryAdapter implements StorageAdapter {
   readonly capabilities: StorageCapabilities = { persistent: false, multiTab: false };
   private readonly listeners = new Set<ChangeListener>();
   private closed = false;
+  private outdatedBy: number | undefined;
 
   /** Use {@link createMemoryAdapter}, which also runs upgrade steps. */
   constructor(
@@ -71,6 +72,9 @@ export class MemoryAdapter implements StorageAdapter {
 
   private assertOpen(): void {
     if (this.closed) throw new CrmStorageError('closed', 'The memory database is closed');
+    if (this.outdatedBy !== undefined) {
+      throw new CrmStorageError('versionchange', `Another instance upgraded the database to version ${this.outdatedBy}; open it again with the new schema`);
+    }
   }
 
   async commit(request: CommitRequest): Promise<CommitResult> {
@@ -175,11 +179,22 @@ export class MemoryAdapter implements StorageAdapter {
     this.database.instances.delete(this);
   }
 
-  /** @internal Runs the schema's upgrade steps from the database's version to the schema's. */
+  /**
+   * @internal Runs the schema's upgrade steps from the database's version to the schema's, all or nothing: the
+   * steps change copies of the stores, which replace the real ones only when every step succeeded. Other
+   * instances opened on an older version are then closed, as IndexedDB closes them for a newer one.
+   */
   async upgrade(): Promise<void> {
     const from = this.database.version;
     const to = this.schema.version;
     if (from > to) throw new CrmStorageError('version', `The database is at version ${from}, newer than the schema's ${to}`);
+    if (from === to) return;
+    const staged = new Map<string, Map<string, StoredRecord>>();
+    const stagedStore = (entity: string) => {
+      let copy = staged.get(entity);
+      if (!copy) staged.set(entity, (copy = new Map(this.store(entity))));
+      return copy;
+    };
     for (let version = from + 1; version <= to; version++) {
       const step = this.schema.upgrades?.[version];
       if (step && from > 0) {
@@ -187,18 +202,28 @@ export class MemoryAdapter implements StorageAdapter {
           oldVersion: from,
           newVersion: to,
           modify: async (entity, change) => {
-            for (const [id, record] of this.store(entity)) {
+            const store = stagedStore(entity);
+            for (const [id, record] of store) {
               if (record.deleted) continue;
               const copy = structuredClone(record) as Record<string, unknown>;
               const replaced = change(copy) ?? copy;
-              this.store(entity).set(id, { ...replaced, id, rev: record.rev, createdAt: record.createdAt, updatedAt: record.updatedAt } as StoredRecord);
+              store.set(id, { ...replaced, id, rev: record.rev, createdAt: record.createdAt, updatedAt: record.updatedAt } as StoredRecord);
             }
           },
         };
         await step(context);
       }
     }
+    for (const [entity, store] of staged) this.database.stores.set(entity, store);
     this.database.version = to;
+    for (const other of this.database.instances) if (other !== this) other.outdate(to);
+  }
+
+  /** @internal Another instance upgraded the database: this one refuses further calls. */
+  outdate(version: number): void {
+    this.outdatedBy = version;
+    this.listeners.clear();
+    this.database.instances.delete(this);
   }
 }
 
@@ -209,6 +234,11 @@ export class MemoryAdapter implements StorageAdapter {
 export async function createMemoryAdapter(options: MemoryAdapterOptions): Promise<MemoryAdapter> {
   const database = options.database ?? new MemoryDatabase();
   const adapter = new MemoryAdapter(options.schema, database);
-  await adapter.upgrade();
+  try {
+    await adapter.upgrade();
+  } catch (error) {
+    await adapter.close();
+    throw error;
+  }
   return adapter;
 }
