@@ -37,7 +37,29 @@ export interface ImportOptions {
   sheet?: number | string;
   /** Catch rows that duplicate an earlier row of the same file (default true). */
   checkWithinFile?: boolean;
+  /**
+   * The largest file and the most rows accepted (defaults {@link DEFAULT_IMPORT_LIMITS}): a file past them is
+   * refused before it is read whole, at `file`, so a user's mistake cannot exhaust the page's memory.
+   */
+  limits?: Partial<ImportLimits>;
 }
+
+/** How large an import may be. */
+export interface ImportLimits {
+  /** Bytes of the file (characters of CSV text). */
+  maxBytes: number;
+  /** Data rows (after the header). */
+  maxRows: number;
+}
+
+/** crmkit's import limits: 50 MiB and 500,000 rows, well past a year of a branch's contacts. */
+export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = { maxBytes: 50 * 1024 * 1024, maxRows: 500_000 };
+
+function tooBig(message: string): never {
+  throw new CrmValidationError([{ path: 'file', message, code: 'too_big' }], 'import');
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Options of a run: a dry run's options plus chunking, progress and cancellation. */
 export interface RunImportServiceOptions extends ImportOptions {
@@ -161,6 +183,16 @@ function issueField(path: string): string {
 }
 
 async function readTable(source: ImportSource, options: ImportOptions): Promise<ImportTable> {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  const table = await parseSource(source, options, limits);
+  if (table.rows.length > limits.maxRows) tooBig(`has ${table.rows.length} rows; the limit is ${limits.maxRows} (limits.maxRows)`);
+  return table;
+}
+
+async function parseSource(source: ImportSource, options: ImportOptions, limits: ImportLimits): Promise<ImportTable> {
+  const size = typeof source === 'string' ? source.length : source instanceof ArrayBuffer || source instanceof Uint8Array ? source.byteLength : typeof Blob !== 'undefined' && source instanceof Blob ? source.size : 0;
+  // checked before a Blob is read into memory
+  if (size > limits.maxBytes) tooBig(`is ${megabytes(size)}; the limit is ${megabytes(limits.maxBytes)} (limits.maxBytes)`);
   if (typeof source === 'string') return parseCsv(source, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());

@@ -10,6 +10,8 @@ export { personImportSchema, type PersonImportRow } from './person-import-schema
 export {
   ImportService,
   importTargetsOf,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
   rowToEntityInput,
   type ImportEntity,
   type ImportSource,

@@ -48,6 +48,21 @@ describe('importing contacts from a file', () => {
     assert.equal((await storage.changesSince(seq)).batches.length, 0);
   });
 
+  it('a file past the limits is refused at "file" before it is read, and nothing is written', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const tooLarge = new Blob([CSV]);
+    const bytes = await crm.imports.dryRun(tooLarge, { entity: 'contact', policy: 'skip', limits: { maxBytes: 100 } }).catch((e: unknown) => e);
+    assert.ok(bytes instanceof CrmValidationError);
+    assert.deepEqual(bytes.issues.map((issue) => [issue.path, issue.code]), [['file', 'too_big']]);
+    assert.match(bytes.issues[0]!.message, /limit is 0\.0 MiB \(limits\.maxBytes\)/);
+    const rows = await crm.imports.run(CSV, { entity: 'contact', policy: 'create', limits: { maxRows: 5 } }).catch((e: unknown) => e);
+    assert.ok(rows instanceof CrmValidationError);
+    assert.equal(rows.issues[0]!.message, 'has 6 rows; the limit is 5 (limits.maxRows)');
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+    assert.equal((await crm.imports.dryRun(CSV, { entity: 'contact', policy: 'skip', limits: { maxRows: 6 } })).summary.rows, 6, 'at the limit is fine');
+  });
+
   it('a run commits chunk by chunk with progress, yielding between chunks; skipped duplicates stay out', async () => {
     const { crm, storage } = await withStoredContact();
     const seq = (await storage.changesSince(0)).cursor;
