@@ -98,14 +98,26 @@ export class EntityService<TInput extends object, TData extends object> {
    * revision the user edited) to turn a concurrent change into a `CrmConflictError` instead of overwriting it.
    */
   async update(id: string, patch: Partial<TInput> | Record<string, unknown>, options: { expectedRev?: number } = {}): Promise<StoredRecord<TData>> {
+    return (await this.updateWithWarnings(id, patch, options)).record;
+  }
+
+  /**
+   * Changes a record and returns the warnings the save went through with (a duplicate rule set to warn on
+   * edit); a rule set to block refuses the save with an error instead.
+   */
+  async updateWithWarnings(
+    id: string,
+    patch: Partial<TInput> | Record<string, unknown>,
+    options: { expectedRev?: number } = {},
+  ): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
     const current = (await this.get(id)) as StoredRecord;
     const base = options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev };
     const writes = new WriteSet(this.context);
     const data = writes.update(this.entity, base, patch as Record<string, unknown>);
     writes.assertValid(this.entity);
-    await this.guard([{ entity: this.entity, mode: 'edit', data: data!, id }]);
+    const warnings = await this.guard([{ entity: this.entity, mode: 'edit', data: data!, id }]);
     const { records } = await writes.commit(this.entity);
-    return records[0] as StoredRecord<TData>;
+    return { record: records[0] as StoredRecord<TData>, warnings };
   }
 
   /** Deletes a record (it stays as a tombstone for sync and undo). */

@@ -89,8 +89,9 @@ describe('the duplicate check on save', () => {
     const other = await crm.contacts.create({ fullName: 'Phạm Hòa', phones: [{ number: '0903999888' }] } as never);
     const self = await crm.duplicates.check('contact', other as Record<string, unknown>, { mode: 'edit', excludeId: other.id });
     assert.deepEqual(self.matches, []);
-    const updated = await crm.contacts.update(other.id, { phones: [{ number: '0903 111 222' }] });
+    const { record: updated, warnings } = await crm.contacts.updateWithWarnings(other.id, { phones: [{ number: '0903 111 222' }] });
     assert.equal((updated as { phones: { number: string }[] }).phones[0]!.number, '0903 111 222');
+    assert.deepEqual((warnings as { rule: string; action: string }[]).map((warning) => [warning.rule, warning.action]), [['phone', 'warn']], 'the edit tells what it shares');
   });
 
   it('a new lead is checked against existing contacts (a warning, not a block) and against leads', async () => {
