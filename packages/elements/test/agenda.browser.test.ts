@@ -2,13 +2,12 @@
 // browser (sendKeys); drags are DragEvents carrying a real DataTransfer, as the browser fires them.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm } from '@crmkit/core';
 import '../src/define/agenda.js';
 import type { CrmAgenda } from '../src/components/agenda/agenda.component.js';
 import type { CrmActivityCompleteDetail, CrmActivityRescheduleDetail, CrmSavedDetail } from '../src/events.js';
 import { setLanguage } from '../src/i18n/translate.js';
+import { text, until, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -33,22 +32,6 @@ async function seed(crm: Crm): Promise<void> {
   await at('a-visit', '2026-11-27T02:00:00.000Z', 'Thăm cửa hàng Minh Anh', { kind: 'visit' }); // Fri 09:00
   await at('a-next-week', '2026-12-01T02:00:00.000Z', 'Họp tuần sau'); // outside this week
   await crm.activityPlanner.schedule({ kind: 'call', summary: 'Việc của người khác', assigneeId: 'u-binh', dueAt: '2026-11-24T02:00:00.000Z' });
-}
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 function chip(agenda: CrmAgenda, id: string): HTMLButtonElement | null {

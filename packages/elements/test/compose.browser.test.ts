@@ -2,13 +2,12 @@
 // transport standing in for the host's mail / SMS gateway.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm, type MessageTransport, type OutgoingMessage } from '@crmkit/core';
 import '../src/define/compose.js';
 import type { CrmCompose } from '../src/components/compose/compose.component.js';
 import type { CrmMessageDetail } from '../src/events.js';
 import { setLanguage } from '../src/i18n/translate.js';
+import { text, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -33,14 +32,6 @@ function gateway() {
     },
   };
   return { transport, sent, state };
-}
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('<crm-compose>', () => {

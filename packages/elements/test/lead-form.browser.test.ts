@@ -2,13 +2,12 @@
 // @web/test-runner; typing and keys go through the browser (sendKeys), not synthesised events.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, DEFAULT_DEDUP_SETTINGS, type Crm, type CustomFieldDefinition } from '@crmkit/core';
 import '../src/define/lead-form.js';
 import { setLanguage } from '../src/i18n/translate.js';
 import type { CrmLeadForm } from '../src/components/lead-form/lead-form.component.js';
 import type { CrmDuplicatesDetail, CrmOpenRecordDetail, CrmSavedDetail } from '../src/events.js';
+import { text, until, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -46,22 +45,6 @@ async function openCrm(): Promise<Crm> {
   await crm.tags.create({ name: 'VIP' }, { id: 'tag-vip' });
   await crm.tags.create({ name: 'Bán lẻ' }, { id: 'tag-retail' });
   return crm;
-}
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 function control<T extends HTMLElement = HTMLInputElement>(form: CrmLeadForm, path: string): T {

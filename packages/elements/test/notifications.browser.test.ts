@@ -1,13 +1,12 @@
 // <crm-notifications> in real Chromium, over a real crm on the memory store (crm.communications).
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm } from '@crmkit/core';
 import '../src/define/notifications.js';
 import type { CrmNotifications } from '../src/components/notifications/notifications.component.js';
 import type { CrmNotificationReadDetail, CrmOpenRecordDetail } from '../src/events.js';
 import { setLanguage } from '../src/i18n/translate.js';
+import { text, until, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -20,22 +19,6 @@ const NOW = new Date('2026-11-23T03:00:00.000Z');
 async function openCrm(database: MemoryDatabase): Promise<Crm> {
   const storage = await createMemoryAdapter({ schema: crmStorageSchema, database });
   return createCrm({ storage, actor: { id: 'u-an', role: 'manager' }, now: () => NOW });
-}
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('<crm-notifications>', () => {

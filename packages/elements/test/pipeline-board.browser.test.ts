@@ -2,12 +2,11 @@
 // @web/test-runner; keys are pressed through the browser (sendKeys), not synthesised.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm } from '@crmkit/core';
 import '../src/define/pipeline-board.js';
 import type { CrmPipelineBoard } from '../src/components/pipeline-board/pipeline-board.component.js';
 import type { CrmStageChangeDetail } from '../src/events.js';
+import { text, until, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -57,16 +56,6 @@ function requirePipeline(crm: Crm): void {
   }
 }
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function column(board: CrmPipelineBoard, stageId: string): HTMLElement {
   const found = board.shadowRoot!.querySelector<HTMLElement>(`.column[data-stage="${stageId}"]`);
   if (!found) throw new Error(`no column for ${stageId}`);
@@ -79,12 +68,6 @@ function card(board: CrmPipelineBoard, id: string): HTMLElement | null {
 
 function cardIds(board: CrmPipelineBoard, stageId: string): string[] {
   return [...column(board, stageId).querySelectorAll<HTMLElement>('.card')].map((element) => element.dataset['id']!);
-}
-
-async function axeViolations(board: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(board, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('<crm-pipeline-board>', () => {

@@ -1,12 +1,11 @@
 // <crm-route-planner> in real Chromium, over a real crm on the memory store (routes through crm.fieldSales).
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-// axe-core is a UMD script: imported for its side effect, it sets `window.axe`.
-import 'axe-core';
 import { createCrm, createMemoryAdapter, crmStorageSchema, MemoryDatabase, type Crm } from '@crmkit/core';
 import '../src/define/route-planner.js';
 import type { CrmRoutePlanner } from '../src/components/route-planner/route-planner.component.js';
 import type { CrmMemberChangeDetail, CrmRouteOptimizeDetail } from '../src/events.js';
+import { text, until, axeViolations } from './dom-helpers.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -43,28 +42,12 @@ async function seed(crm: Crm): Promise<void> {
   await crm.fieldSales.assignRoute('r-1', 'u-an', { from: '2025-03-01', note: 'Phụ trách chính' });
 }
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function stopIds(planner: CrmRoutePlanner): string[] {
   return [...planner.shadowRoot!.querySelectorAll<HTMLElement>('li.stop')].map((item) => item.dataset['id']!);
 }
 
 function stop(planner: CrmRoutePlanner, id: string): HTMLElement {
   return planner.shadowRoot!.querySelector<HTMLElement>(`li.stop[data-id="${id}"]`)!;
-}
-
-async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'] });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('<crm-route-planner>', () => {

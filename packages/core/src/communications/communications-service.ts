@@ -10,6 +10,7 @@ import type { Notification } from '../schema/notification.js';
 import { failField, parseWith } from '../schema/validate.js';
 import { messageTemplateSchema } from '../schema/message-template.js';
 import type { StoredRecord } from '../storage/contract.js';
+import { queryAll } from '../storage/query-all.js';
 import type { IncomingCall, MessageTransport, TelephonyBridge } from './host-interfaces.js';
 import { checkTemplatePlaceholders, renderTemplate } from './template.js';
 
@@ -288,20 +289,15 @@ export class CommunicationsService {
         }
         continue;
       }
-      let cursor: string | undefined;
-      do {
-        const page = await this.context.storage.query({ entity, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-        for (const record of page.records) {
-          const phones =
-            entity === 'contact'
-              ? ((record['phones'] as { number: string }[] | undefined) ?? []).map((phone) => phone.number)
-              : Object.values((record['phones'] as Record<string, string> | undefined) ?? {});
-          if (phones.some((phone) => normalizePhone(phone) === wanted) && this.context.access.can(this.context.actor, 'read', entity, record)) {
-            matches.push({ entity, id: record.id, label: label(record) });
-          }
+      for (const record of await queryAll(this.context.storage, { entity })) {
+        const phones =
+          entity === 'contact'
+            ? ((record['phones'] as { number: string }[] | undefined) ?? []).map((phone) => phone.number)
+            : Object.values((record['phones'] as Record<string, string> | undefined) ?? {});
+        if (phones.some((phone) => normalizePhone(phone) === wanted) && this.context.access.can(this.context.actor, 'read', entity, record)) {
+          matches.push({ entity, id: record.id, label: label(record) });
         }
-        cursor = page.cursor;
-      } while (cursor !== undefined);
+      }
     }
     return matches;
   }

@@ -267,36 +267,31 @@ export class DuplicateIndex {
     return count;
   }
 
-  /** The table cell holding `key`, or −1. */
-  private findCell(key: number): number {
+  /** Linear probing: the cell holding `key`, or the empty cell where it would go. */
+  private probe(key: number): number {
     const keysTable = this.tableKeys;
     const mask = keysTable.length - 1;
     let cell = spread(key) & mask;
-    for (;;) {
-      const found = keysTable[cell]!;
-      if (found === key) return cell;
-      if (found === -1) return -1;
-      cell = (cell + 1) & mask;
-    }
+    while (keysTable[cell] !== key && keysTable[cell] !== -1) cell = (cell + 1) & mask;
+    return cell;
+  }
+
+  /** The table cell holding `key`, or −1. */
+  private findCell(key: number): number {
+    const cell = this.probe(key);
+    return this.tableKeys[cell] === key ? cell : -1;
   }
 
   /** The table cell for `key`, claimed (value EMPTY) when the key is new. */
   private cellFor(key: number): number {
     if ((this.tableSize + 1) * 2 > this.tableKeys.length) this.growTable();
-    const keysTable = this.tableKeys;
-    const mask = keysTable.length - 1;
-    let cell = spread(key) & mask;
-    for (;;) {
-      const found = keysTable[cell]!;
-      if (found === key) return cell;
-      if (found === -1) {
-        keysTable[cell] = key;
-        this.tableValues[cell] = EMPTY;
-        this.tableSize++;
-        return cell;
-      }
-      cell = (cell + 1) & mask;
+    const cell = this.probe(key);
+    if (this.tableKeys[cell] === -1) {
+      this.tableKeys[cell] = key;
+      this.tableValues[cell] = EMPTY;
+      this.tableSize++;
     }
+    return cell;
   }
 
   private growTable(): void {

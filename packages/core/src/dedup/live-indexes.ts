@@ -1,4 +1,5 @@
 import type { LiveChangeBatch, StorageAdapter, StoredRecord } from '../storage/contract.js';
+import { queryAll } from '../storage/query-all.js';
 import { projectRecord, type DedupFieldMap } from './dedup-record.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
 import type { DedupSettings } from './rules.js';
@@ -48,15 +49,8 @@ export class LiveDuplicateIndexes {
   }
 
   /** Every live record of an entity, page by page. */
-  async loadAll(entity: string): Promise<StoredRecord[]> {
-    const records: StoredRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.source.storage.query({ entity, limit: 2000, ...(cursor === undefined ? {} : { cursor }) });
-      records.push(...page.records);
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-    return records;
+  loadAll(entity: string): Promise<StoredRecord[]> {
+    return queryAll(this.source.storage, { entity }, 2000);
   }
 
   private async load(entity: DedupEntity): Promise<DuplicateIndex> {

@@ -2,6 +2,7 @@ import type { CrmContext } from '../crm/context.js';
 import { dataOf } from '../crm/write-set.js';
 import { CrmNotFoundError, CrmPermissionError, CrmValidationError } from '../errors.js';
 import type { StoredRecord } from '../storage/contract.js';
+import { queryAll } from '../storage/query-all.js';
 import type { MergeableEntity } from './merge-record.js';
 import { normalizeEmail } from './normalize-email.js';
 import { normalizePhone } from './normalize-phone.js';
@@ -249,16 +250,6 @@ function linksOf(entity: MergeableEntity): readonly LinkSpec[] {
   return [...LINKS[entity], ACTIVITY_LINK, ...(entity === 'lead' ? [] : [ROUTE_LINK])];
 }
 
-async function queryAll(context: CrmContext, entity: string, field: string, value: string): Promise<StoredRecord[]> {
-  const records: StoredRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.storage.query({ entity, where: [{ field, op: 'eq', value }], limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-    records.push(...page.records);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return records;
-}
 
 /** Reads the records to merge and everything linked to them, and plans the merge (nothing is written). */
 export async function planMerge(context: CrmContext, entity: MergeableEntity, ids: readonly string[], options: MergeOptions): Promise<MergePlan> {
@@ -284,7 +275,7 @@ export async function planMerge(context: CrmContext, entity: MergeableEntity, id
   const relinks: MergeRelink[] = [];
   for (const loser of losers) {
     for (const link of linksOf(entity)) {
-      for (const found of await queryAll(context, link.entity, link.index, loser.id)) {
+      for (const found of await queryAll(context.storage, { entity: link.entity, where: [{ field: link.index, op: 'eq', value: loser.id }] })) {
         if (link.entity === entity && loserIds.has(found.id)) continue; // a merged record is removed, not re-pointed
         if (link.entity === entity && found.id === survivor.id) continue;
         if (link.when && !link.when(found, entity)) continue;

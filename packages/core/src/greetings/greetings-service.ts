@@ -7,6 +7,7 @@ import type { Contact } from '../schema/contact.js';
 import { failField } from '../schema/validate.js';
 import { DEFAULT_UTC_OFFSET_MINUTES, localDate } from '../sales/calendar.js';
 import type { StoredRecord } from '../storage/contract.js';
+import { queryAll } from '../storage/query-all.js';
 import type { GreetingOccasion, GreetingRecord } from './greeting-record.js';
 import { DEFAULT_GREETING_TEMPLATES, greetingId, greetingsDue, type GreetingTemplate } from './greeting-rules.js';
 
@@ -46,16 +47,6 @@ export interface GreetingsRun {
   skipped: number;
 }
 
-async function loadAll<T extends object>(context: CrmContext, entity: string): Promise<StoredRecord<T>[]> {
-  const records: StoredRecord<T>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.storage.query({ entity, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-    records.push(...(page.records as unknown as StoredRecord<T>[]));
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return records;
-}
 
 /**
  * The daily greetings job (`crm.greetings`): contacts with a birthday and companies with a founding anniversary
@@ -75,7 +66,7 @@ export class GreetingsService {
     if (!sender) failField('sender', 'the greetings job needs a sender from the host', 'required', 'greeting');
     const date = input.date ?? localDate(this.context.now(), this.options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) failField('date', 'must be an ISO date, e.g. 2026-11-23', 'invalid_format', 'greeting');
-    const due = greetingsDue(date, await loadAll<Contact>(this.context, 'contact'), await loadAll<Company>(this.context, 'company'));
+    const due = greetingsDue(date, await queryAll<Contact>(this.context.storage, { entity: 'contact' }), await queryAll<Company>(this.context.storage, { entity: 'company' }));
     const run: GreetingsRun = { date, sent: [], failed: [], skipped: 0 };
     for (const greeting of due) {
       const id = greetingId(date, greeting.recipient);

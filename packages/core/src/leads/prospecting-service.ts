@@ -18,7 +18,7 @@ import type { StoredRecord } from '../storage/contract.js';
 import { isTeamMember, memberCapacity } from '../teams/team-rules.js';
 import { pickByRegion, pickRoundRobin, type AssignmentCandidate } from './assignment.js';
 import { bantScore, type BantScore } from './bant.js';
-import { companyMatchReasons, contactMatchReasons, leadMatchKeys, type CandidateReason } from './conversion-candidates.js';
+import { companyMatchReasons, contactMatchReasons, leadMatchKeys, type CandidateReason, type LeadMatchKeys } from './conversion-candidates.js';
 import { companyFromLead, contactFromLead, defaultConversionChoices, opportunityFromLead, type ConversionChoice } from './conversion.js';
 import { leadFromRawContact, screenedPatch, type ScreeningDecision } from './screening.js';
 
@@ -345,32 +345,26 @@ export class ProspectingService {
     if (this.finder) {
       const contacts = lead.contactName || keys.emails.size > 0 || keys.phones.size > 0 ? await this.engineCandidates<Contact>('contact', contactFromLead(lead)) : [];
       const companies = lead.companyName ? await this.engineCandidates<Company>('company', companyFromLead(lead)) : [];
-      if (keys.companyName) {
-        // the default company rules want a province too; a lead often names only the company
-        const seen = new Set(companies.map((candidate) => candidate.record.id));
-        for (const company of await loadReadable<Company>(this.context, 'company')) {
-          if (seen.has(company.id)) continue;
-          const reasons = companyMatchReasons(company, { emails: new Set(), phones: new Set(), companyName: keys.companyName });
-          if (reasons.length > 0) companies.push({ record: company, reasons });
-        }
-      }
-      return { contacts, companies };
+      // the default company rules want a province too; a lead often names only the company
+      const seen = new Set(companies.map((candidate) => candidate.record.id));
+      const byName = await this.exactCandidates<Company>('company', { emails: new Set(), phones: new Set(), companyName: keys.companyName }, companyMatchReasons);
+      return { contacts, companies: [...companies, ...byName.filter((candidate) => !seen.has(candidate.record.id))] };
     }
-    const contacts: ConversionCandidate<Contact>[] = [];
-    const companies: ConversionCandidate<Company>[] = [];
-    if (keys.emails.size > 0 || keys.phones.size > 0) {
-      for (const contact of await loadReadable<Contact>(this.context, 'contact')) {
-        const reasons = contactMatchReasons(contact, keys);
-        if (reasons.length > 0) contacts.push({ record: contact, reasons });
-      }
+    return {
+      contacts: await this.exactCandidates<Contact>('contact', { ...keys, companyName: null }, contactMatchReasons),
+      companies: await this.exactCandidates<Company>('company', keys, companyMatchReasons),
+    };
+  }
+
+  /** Readable records sharing one of `keys` exactly (nothing is read when the keys are empty). */
+  private async exactCandidates<T extends object>(entity: 'contact' | 'company', keys: LeadMatchKeys, reasonsOf: (record: T, keys: LeadMatchKeys) => CandidateReason[]): Promise<ConversionCandidate<T>[]> {
+    if (keys.emails.size === 0 && keys.phones.size === 0 && !keys.companyName) return [];
+    const candidates: ConversionCandidate<T>[] = [];
+    for (const record of await loadReadable<T>(this.context, entity)) {
+      const reasons = reasonsOf(record, keys);
+      if (reasons.length > 0) candidates.push({ record, reasons });
     }
-    if (keys.emails.size > 0 || keys.phones.size > 0 || keys.companyName) {
-      for (const company of await loadReadable<Company>(this.context, 'company')) {
-        const reasons = companyMatchReasons(company, keys);
-        if (reasons.length > 0) companies.push({ record: company, reasons });
-      }
-    }
-    return { contacts, companies };
+    return candidates;
   }
 
   private async engineCandidates<T extends object>(entity: 'contact' | 'company', probe: Record<string, unknown>): Promise<ConversionCandidate<T>[]> {

@@ -8,6 +8,7 @@ import type { PriceList } from '../schema/price-list.js';
 import type { Product } from '../schema/product.js';
 import type { Promotion } from '../schema/promotion.js';
 import type { StoredRecord } from '../storage/contract.js';
+import { queryAll } from '../storage/query-all.js';
 import type { Cart } from './cart.js';
 import { compilePricing, type PricingEngine, type PricingOptions, type PricingResult } from './engine.js';
 import type { PricingContext } from './pricing-context.js';
@@ -60,15 +61,8 @@ export class PricingService {
     if (issues.length > 0) throw new CrmValidationError(issues, 'product');
   }
 
-  private async loadAll<T extends object>(entity: string): Promise<StoredRecord<T>[]> {
-    const records: StoredRecord<T>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.context.storage.query({ entity, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-      records.push(...(page.records as unknown as StoredRecord<T>[]));
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-    return records;
+  private loadAll<T extends object>(entity: string): Promise<StoredRecord<T>[]> {
+    return queryAll<T>(this.context.storage, { entity });
   }
 
   /** The compiled engine, rebuilt only when products, price lists or promotions changed since. */

@@ -50,3 +50,11 @@ export function translateIssue(issue: ValidationIssueLike, language: Language): 
   const byCode = BY_CODE_VI[issue.code];
   return byCode ?? `Giá trị không hợp lệ (${message})`;
 }
+
+/**
+ * The message to show next to each form field, keyed by the issue path's first segment (`lines.2.quantity`
+ * goes to `lines`), after `prefix` is taken off (`message.` for a message's fields).
+ */
+export function fieldErrorsOf(issues: readonly ValidationIssueLike[], language: Language, prefix = ''): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [(issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path).split('.')[0]!, translateIssue(issue, language)]));
+}

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { reminderState, CrmValidationError, type ActivityType, type AgendaSpan, type Crm, type PlannedActivity, type StoredRecord } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
-import { translateIssue } from '../../i18n/validation.js';
+import { fieldErrorsOf, translateIssue } from '../../i18n/validation.js';
+import type { Language } from '../../i18n/translate.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmActivityCompleteDetail, CrmActivityRescheduleDetail, CrmErrorDetail, CrmSavedDetail } from '../../events.js';
 import { hourLabel, instantOf, localParts, rowHour, shiftedDueAt, stepDate, viewDates } from './agenda-calendar.js';
@@ -16,6 +17,23 @@ const MONTH_CELL_LIMIT = 3;
 interface AgendaData {
   activities: PlannedActivity[];
   types: StoredRecord<ActivityType>[];
+}
+
+type DateStyle = 'long' | 'short' | 'weekday';
+
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  long: { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' },
+  short: { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' },
+  weekday: { weekday: 'short', timeZone: 'UTC' },
+};
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date formatter per language and style, made once: a week view formats a date for each of its ~100 slots. */
+function dateFormat(language: Language, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', DATE_STYLES[style])));
+  return format;
 }
 
 /** What the create form holds. */
@@ -90,6 +108,8 @@ export class CrmAgenda extends CrmElement<AgendaText> {
   private suggestion: Record<string, unknown> | undefined;
   private draggingId: string | undefined;
   private focusAfterRender: string | undefined;
+  /** The instant this render judges lateness by (read once, not per activity). */
+  private renderedAt = '';
 
   private readonly live = new LiveLoad<AgendaData>(this, {
     entities: ['activity', 'activityType'],
@@ -138,11 +158,8 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 
-  private dateLabel(date: string, style: 'long' | 'short' = 'short'): string {
-    const locale = this.currentLanguage === 'vi' ? 'vi-VN' : 'en-GB';
-    const options: Intl.DateTimeFormatOptions =
-      style === 'long' ? { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' } : { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(locale, options).format(new Date(`${date}T00:00:00.000Z`));
+  private dateLabel(date: string, style: DateStyle = 'short'): string {
+    return dateFormat(this.currentLanguage, style).format(new Date(`${date}T00:00:00.000Z`));
   }
 
   private heading(): string {
@@ -168,6 +185,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
 
   override render(): TemplateResult {
     if (!this.crm) return html`<p class="message" role="alert">${this.t('common.noCrm')}</p>`;
+    this.renderedAt = this.crm.context.now().toISOString();
     const data = this.live.value;
     return html`
       <section aria-label=${this.t('label')}>
@@ -246,7 +264,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
       const date = localParts(activity.dueAt, this.offset()).date;
       byDate.set(date, [...(byDate.get(date) ?? []), activity]);
     }
-    const weekdays = viewDates('2026-11-23', 'week').map((date) => new Intl.DateTimeFormat(this.currentLanguage === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00.000Z`)));
+    const weekdays = viewDates('2026-11-23', 'week').map((date) => this.dateLabel(date, 'weekday'));
     return html`
       <div class="grid month-grid" part="grid">
         ${weekdays.map((name) => html`<div class="head">${name}</div>`)}
@@ -276,7 +294,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
   }
 
   private renderActivity(activity: PlannedActivity): TemplateResult {
-    const now = (this.crm?.context.now() ?? new Date()).toISOString();
+    const now = this.renderedAt;
     const overdue = reminderState(activity, now) === 'overdue';
     const done = activity.status === 'done';
     const local = localParts(activity.dueAt, this.offset());
@@ -421,7 +439,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
       return await this.trackWork(work(crm));
     } catch (error) {
       if (error instanceof CrmValidationError) {
-        this.fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path.split('.')[0]!, translateIssue(issue, this.currentLanguage)]));
+        this.fieldErrors = fieldErrorsOf(error.issues, this.currentLanguage);
         this.emit<CrmErrorDetail>('crm-error', { error, action });
       } else this.fail(error, action);
       return undefined;

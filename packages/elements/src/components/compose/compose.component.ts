@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CrmValidationError, type Crm, type MessageTemplate, type RecordRef, type StoredActivity, type StoredRecord } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
-import { translateIssue } from '../../i18n/validation.js';
+import { fieldErrorsOf } from '../../i18n/validation.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmMessageDetail } from '../../events.js';
 import { composeTranslations, type ComposeText } from './compose.i18n.js';
@@ -328,7 +328,7 @@ export class CrmCompose extends CrmElement<ComposeText> {
       }
     } catch (error) {
       if (error instanceof CrmValidationError) {
-        this.fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path.replace(/^message\./, '').split('.')[0]!, translateIssue(issue, this.currentLanguage)]));
+        this.fieldErrors = fieldErrorsOf(error.issues, this.currentLanguage, 'message.');
         this.emit<CrmErrorDetail>('crm-error', { error, action: 'send' });
       } else this.fail(error, 'send');
     } finally {
