@@ -1,4 +1,4 @@
-import { foldedTokens } from './normalize-text.js';
+import { foldToWords } from './normalize-text.js';
 
 /**
  * Common Vietnamese surnames (họ), folded, most frequent first. The order decides which token is the surname
@@ -52,8 +52,11 @@ function surnameRank(token: string | undefined): number {
  */
 export function normalizePersonName(value: string | null | undefined): NormalizedPersonName | null {
   if (value === null || value === undefined) return null;
-  const tokens = foldedTokens(value);
-  if (tokens.length === 0) return null;
+  // The folded words are single-spaced already: the common case (typed surname first) reuses that string
+  // for `folded` instead of joining the tokens again (this runs for every record of a scan or an import).
+  const words = foldToWords(value);
+  if (words === '') return null;
+  const tokens = words.split(' ');
   let ordered = tokens;
   if (tokens.length >= 2) {
     const first = surnameRank(tokens[0]);
@@ -65,16 +68,25 @@ export function normalizePersonName(value: string | null | undefined): Normalize
   }
   const surname = ordered.length >= 2 ? ordered[0]! : '';
   const given = ordered[ordered.length - 1]!;
-  const middle = ordered.length > 2 ? ordered.slice(1, -1) : [];
+  const middle = ordered.length > 2 ? ordered.slice(1, -1) : NO_MIDDLE;
   return {
     tokens,
     ordered,
     surname,
     middle,
     given,
-    sortedKey: [...tokens].sort().join(' '),
+    sortedKey: sortedKeyOf(tokens, words),
     surnameGivenKey: `${surname}|${given}`,
-    folded: ordered.join(' '),
-    compact: ordered.join(''),
+    folded: ordered === tokens ? words : ordered.join(' '),
+    compact: tokens.length === 1 ? words : ordered.join(''),
   };
+}
+
+const NO_MIDDLE: readonly string[] = Object.freeze([]);
+
+/** The tokens sorted and joined; one and two tokens (most names' parts) without a copy and a sort. */
+function sortedKeyOf(tokens: readonly string[], words: string): string {
+  if (tokens.length === 1) return words;
+  if (tokens.length === 2) return tokens[0]! <= tokens[1]! ? words : `${tokens[1]} ${tokens[0]}`;
+  return [...tokens].sort().join(' ');
 }
