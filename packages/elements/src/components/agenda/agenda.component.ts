@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { reminderState, CrmValidationError, type ActivityType, type AgendaSpan, type Crm, type PlannedActivity, type StoredRecord } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
+import { styleProperties } from '../../base/style-properties.js';
 import { fieldErrorsOf, translateIssue } from '../../i18n/validation.js';
 import type { Language } from '../../i18n/translate.js';
 import { baseStyles } from '../../styles/theme.js';
@@ -224,7 +225,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
       bySlot.set(key, [...(bySlot.get(key) ?? []), activity]);
     }
     return html`
-      <div class="grid time-grid" part="grid" style="--days: ${days.length}">
+      <div class="grid time-grid" part="grid" ${styleProperties({ '--days': String(days.length) })}>
         <div class="head"></div>
         ${days.map(
           (date) => html`<div class="head ${date === today ? 'today' : ''}">

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmValidationError, type Crm, type LiveChangeBatch } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
+import { styleProperties } from '../../base/style-properties.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmOpenRecordDetail, CrmOutcomeDetail, CrmStageChangeDetail } from '../../events.js';
 import { formatTotals, formatMoney } from './format-money.js';
@@ -300,7 +301,7 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
         <div class="body" part="column-body" data-stage=${column.stage.id} @scroll=${this.onScroll}>
           ${count === 0
             ? html`<p class="empty">${this.t('empty')}</p>`
-            : html`<div class="window" role="list" aria-label=${this.t('cardsOf', { stage: label })} style="height:${count * CARD_SLOT_HEIGHT}px">
+            : html`<div class="window" role="list" aria-label=${this.t('cardsOf', { stage: label })} ${styleProperties({ height: `${count * CARD_SLOT_HEIGHT}px` })}>
                 ${repeat(
                   this.visibleIndexes(column),
                   (i) => column.cards[i]!.id,
@@ -345,7 +346,7 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
         aria-posinset=${index + 1}
         aria-setsize=${count}
         aria-describedby="card-help"
-        style="top:${index * CARD_SLOT_HEIGHT + 4}px"
+        ${styleProperties({ top: `${index * CARD_SLOT_HEIGHT + 4}px` })}
       >
         <span class="name">${opportunity.name}</span>
         <span class="line"><span class="muted customer">${customer ?? this.t('noCustomer')}</span></span>
