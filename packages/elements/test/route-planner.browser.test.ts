@@ -181,6 +181,27 @@ describe('<crm-route-planner>', () => {
     expect((await crm.routes.get('r-1')).members.map((member) => member.customerId)).to.deep.equal(['c-d', 'c-a', 'c-c', 'c-b']);
   });
 
+  it("takes today in the crm's business time zone, not the browser's", async () => {
+    // 20:00 UTC on Monday 10 March is 03:00 on Tuesday 11 March in Hà Nội (the planner's UTC+7)
+    const lateDatabase = new MemoryDatabase();
+    const storage = await createMemoryAdapter({ schema: crmStorageSchema, database: lateDatabase });
+    const late = await createCrm({ storage, actor: { id: 'u-admin', role: 'admin' }, now: () => new Date('2025-03-10T20:00:00.000Z') });
+    await seed(late);
+    const other = document.createElement('crm-route-planner');
+    other.crm = late;
+    other.language = 'vi';
+    other.setAttribute('route-id', 'r-1');
+    document.body.append(other);
+    try {
+      await until(() => other.shadowRoot!.querySelector('.today-list') !== null, "today's visits");
+      // Tuesday's visit: the weekly-Tuesday shop, not Monday's two
+      expect([...other.shadowRoot!.querySelectorAll<HTMLElement>('.today-list li')].map((item) => item.dataset['id'])).to.deep.equal(['c-c']);
+      expect(other.shadowRoot!.querySelector<HTMLInputElement>('form.assign input[name="from"]')!.value).to.equal('2025-03-11');
+    } finally {
+      other.remove();
+    }
+  });
+
   it('assigns the route to an employee, refusing without one', async () => {
     const form = planner.shadowRoot!.querySelector<HTMLFormElement>('form.assign')!;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { haversineMetres, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
+import { haversineMetres, localDate, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
 import { baseStyles } from '../../styles/theme.js';
@@ -24,11 +24,6 @@ interface PlannerData {
 type Visit = { routeId: string; member: RouteMember; customer: StoredRecord | undefined };
 
 const ENTITIES_SHOWN = new Set(['route', 'routeAssignment', 'contact', 'company', 'user']);
-
-/** The local calendar date of an instant, as an ISO date. */
-function localDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 /** The length of an open path through the points, in metres. */
 function pathMetres(points: readonly GeoPoint[]): number {
@@ -121,8 +116,9 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
     }
   }
 
+  /** Today in the crm's business time zone (the activity planner's offset, as the agenda uses), not the browser's. */
   private today(): string {
-    return localDate(this.crm!.context.now());
+    return localDate(this.crm!.context.now(), this.crm!.activityPlanner.utcOffsetMinutes);
   }
 
   private async load(): Promise<void> {
