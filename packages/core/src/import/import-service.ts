@@ -10,9 +10,10 @@ import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
-import { parseCsv } from './parse-csv.js';
+import { parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
-import { planImport, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
+import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
 import { runImport, type ImportProgress, type ImportRunResult } from './run-import.js';
 
@@ -42,7 +43,41 @@ export interface ImportOptions {
    * refused before it is read whole, at `file`, so a user's mistake cannot exhaust the page's memory.
    */
   limits?: Partial<ImportLimits>;
+  /**
+   * Called as rows are planned (validated and checked for duplicates), after each slice (see `sliceMs`):
+   * planning 100k rows takes seconds.
+   */
+  onPlanProgress?: (progress: ImportPlanProgress) => void;
+  /**
+   * Stops planning (and, for a run, committing) when aborted. Aborted while planning, the promise rejects
+   * with the signal's reason and nothing has been written.
+   */
+  signal?: AbortSignal;
+  /**
+   * How to hand control back to the event loop between slices of parsing and planning (and chunks of a
+   * run); defaults to `scheduler.yield()` where the browser has it, else a macrotask.
+   */
+  yieldToEventLoop?: () => Promise<void>;
+  /**
+   * How long parsing and planning run before giving the event loop back, in ms (default
+   * {@link PLAN_SLICE_MS}); `Infinity` never gives it back (in a worker, or a server with nothing else to do).
+   */
+  sliceMs?: number;
 }
+
+/** Progress of planning an import. */
+export interface ImportPlanProgress {
+  /** Rows planned so far. */
+  planned: number;
+  /** Rows in the file. */
+  total: number;
+}
+
+/**
+ * Planning works in slices of about this many milliseconds and gives the event loop back between them, so
+ * a page planning 100k rows stays responsive (a task past 50 ms is what browsers call a long task).
+ */
+export const PLAN_SLICE_MS = 25;
 
 /** How large an import may be. */
 export interface ImportLimits {
@@ -67,10 +102,6 @@ export interface RunImportServiceOptions extends ImportOptions {
   chunkSize?: number;
   /** Called after each chunk. */
   onProgress?: (progress: ImportProgress) => void;
-  /** Stops before the next chunk. */
-  signal?: AbortSignal;
-  /** How to hand control back to the event loop between chunks (default a macrotask). */
-  yieldToEventLoop?: () => Promise<void>;
 }
 
 /** What a dry run found: the mapping used, each row's fate, counts, and the rejected rows as CSV. */
@@ -193,12 +224,45 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   const size = typeof source === 'string' ? source.length : source instanceof ArrayBuffer || source instanceof Uint8Array ? source.byteLength : typeof Blob !== 'undefined' && source instanceof Blob ? source.size : 0;
   // checked before a Blob is read into memory
   if (size > limits.maxBytes) tooBig(`is ${megabytes(size)}; the limit is ${megabytes(limits.maxBytes)} (limits.maxBytes)`);
-  if (typeof source === 'string') return parseCsv(source, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  if (typeof source === 'string') return parseCsvInSlices(source, csvOptions(options));
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (options.format === 'xlsx' || (options.format === undefined && zip)) return parseXlsx(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
-  return parseCsv(bytes, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  return parseCsvInSlices(bytes, csvOptions(options));
+}
+
+/** A CSV is parsed a slice at a time, giving the event loop back as planning does. */
+function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
+  return {
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
+    sliceMs: options.sliceMs ?? PLAN_SLICE_MS,
+  };
+}
+
+/** Rows planned between two looks at the clock: small enough to stop near the slice's end on slow rows. */
+const ROWS_PER_CLOCK_CHECK = 64;
+
+/**
+ * Runs a planner to the end in time slices of {@link PLAN_SLICE_MS}, giving the event loop back between
+ * them and reporting progress; stops with the signal's reason when aborted.
+ */
+async function planInSlices<S extends z.ZodType>(planner: ImportPlanner<S>, options: ImportOptions): Promise<ImportPlan<z.output<S>>> {
+  const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
+  const total = planner.plan.summary.rows;
+  const sliceMs = options.sliceMs ?? PLAN_SLICE_MS;
+  while (!planner.done) {
+    options.signal?.throwIfAborted();
+    const started = performance.now();
+    // at least one batch per slice, so a zero budget still moves on
+    do planner.planNext(ROWS_PER_CLOCK_CHECK);
+    while (!planner.done && performance.now() - started < sliceMs);
+    options.onPlanProgress?.({ planned: planner.planned, total });
+    if (!planner.done) await yieldNow();
+  }
+  options.signal?.throwIfAborted();
+  return planner.plan;
 }
 
 /**
@@ -240,7 +304,7 @@ export class ImportService {
     const entitySchema = this.context.definition(entity).schema;
     const schema = z.preprocess((row) => rowToEntityInput(entity, row as Record<string, unknown>), entitySchema);
     const index = await this.duplicates.indexFor(entity);
-    const plan = planImport(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true });
+    const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true }), options);
     for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(issue.field);
     const issues = plan.rows.flatMap((row) => row.issues ?? []);
     return {

@@ -14,18 +14,36 @@ export interface ImportTable {
 
 /** Builds an {@link ImportTable} from raw cell rows whose first row is the header. */
 export function tableFromCells(cells: readonly (readonly string[])[]): ImportTable {
-  const headerIndex = cells.findIndex((row) => row.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) return { headers: [], rows: [], rowNumbers: [] };
-  const headers = cells[headerIndex]!.map((cell) => cell.normalize('NFC').trim());
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (let i = headerIndex + 1; i < cells.length; i++) {
-    const row = cells[i]!;
-    if (!row.some((cell) => cell.trim() !== '')) continue;
-    const out = new Array<string>(headers.length);
-    for (let c = 0; c < headers.length; c++) out[c] = row[c] ?? '';
-    rows.push(out);
-    rowNumbers.push(i + 1);
+  const builder = new ImportTableBuilder();
+  for (let i = 0; i < cells.length; i++) builder.add(cells[i]!);
+  return builder.table;
+}
+
+/**
+ * Builds an {@link ImportTable} a row at a time, as a parser hands the rows over (so a parser that gives the
+ * event loop back between slices does not finish with one long pass over every row): blank rows before the
+ * header are skipped, the first non-blank row is the header, blank rows after it are dropped, and every data
+ * row is padded to the header's width.
+ */
+export class ImportTableBuilder {
+  /** The table so far. */
+  readonly table: ImportTable = { headers: [], rows: [], rowNumbers: [] };
+  private rowsSeen = 0;
+  private hasHeader = false;
+
+  /** Adds the next raw row of the file (blank ones included: they count for row numbers). */
+  add(row: readonly string[]): void {
+    this.rowsSeen++;
+    if (!row.some((cell) => cell.trim() !== '')) return;
+    if (!this.hasHeader) {
+      this.hasHeader = true;
+      this.table.headers = row.map((cell) => cell.normalize('NFC').trim());
+      return;
+    }
+    const width = this.table.headers.length;
+    const out = new Array<string>(width);
+    for (let c = 0; c < width; c++) out[c] = row[c] ?? '';
+    this.table.rows.push(out);
+    this.table.rowNumbers.push(this.rowsSeen);
   }
-  return { headers, rows, rowNumbers };
 }

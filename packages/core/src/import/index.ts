@@ -1,9 +1,9 @@
-export { tableFromCells, type ImportTable } from './import-table.js';
-export { parseCsv, type ParseCsvOptions } from './parse-csv.js';
+export { tableFromCells, ImportTableBuilder, type ImportTable } from './import-table.js';
+export { parseCsv, parseCsvInSlices, type ParseCsvOptions, type ParseCsvInSlicesOptions } from './parse-csv.js';
 export { parseXlsx, type ParseXlsxOptions } from './parse-xlsx.js';
 export { suggestColumnMapping, mappingFromSuggestions, PERSON_IMPORT_TARGETS, type ImportTarget, type ColumnMapping, type ColumnSuggestion } from './column-mapping.js';
 export { rowToObject, validateRow, checkMapping, type RowIssue, type ValidatedRow } from './map-rows.js';
-export { planImport, type DuplicatePolicy, type PlannedAction, type PlannedRow, type ImportSummary, type ImportPlan, type PlanImportOptions } from './plan-import.js';
+export { planImport, ImportPlanner, type DuplicatePolicy, type PlannedAction, type PlannedRow, type ImportSummary, type ImportPlan, type PlanImportOptions } from './plan-import.js';
 export { runImport, type ImportChunk, type ChunkCommitResult, type ImportProgress, type RunImportOptions, type ImportRunResult } from './run-import.js';
 export { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
 export { personImportSchema, type PersonImportRow } from './person-import-schema.js';
@@ -11,6 +11,8 @@ export {
   ImportService,
   importTargetsOf,
   DEFAULT_IMPORT_LIMITS,
+  PLAN_SLICE_MS,
+  type ImportPlanProgress,
   type ImportLimits,
   rowToEntityInput,
   type ImportEntity,

@@ -5,7 +5,7 @@ import { DuplicateIndex } from '../dedup/duplicate-index.js';
 import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
-import { compileMapping, validateRowWith, type RowIssue } from './map-rows.js';
+import { compileMapping, validateRowWith, type CompiledMapping, type RowIssue } from './map-rows.js';
 
 /**
  * What to do with a row that duplicates an existing record:
@@ -75,7 +75,8 @@ export interface PlanImportOptions {
 /**
  * Classifies every row of an import — invalid, new, or duplicate of a stored record or an earlier row —
  * and the action the policy gives it. Pure: nothing is written and `index` is not changed, so this is the
- * dry run too; the driver then commits the plan chunk by chunk.
+ * dry run too; the driver then commits the plan chunk by chunk. Runs to the end in one go; an
+ * {@link ImportPlanner} plans the same rows a slice at a time (what a page does, to stay responsive).
  */
 export function planImport<S extends z.ZodType>(
   table: ImportTable,
@@ -85,19 +86,68 @@ export function planImport<S extends z.ZodType>(
   policy: DuplicatePolicy,
   options: PlanImportOptions,
 ): ImportPlan<z.output<S>> {
-  const withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
-  const rows: PlannedRow<z.output<S>>[] = [];
-  const summary: ImportSummary = { rows: table.rows.length, invalid: 0, new: 0, duplicates: 0, duplicatesInFile: 0, create: 0, update: 0, merge: 0, skip: 0, reject: 0 };
-  const compiled = compileMapping(mapping);
-  for (let i = 0; i < table.rows.length; i++) {
-    const checked = validateRowWith(table, i, compiled, schema);
+  const planner = new ImportPlanner(table, mapping, schema, index, policy, options);
+  planner.planNext(table.rows.length);
+  return planner.plan;
+}
+
+/**
+ * {@link planImport} a slice of rows at a time: `planNext(n)` plans the next `n` rows, so a caller can give
+ * the event loop back between slices (planning 100k rows takes seconds: one call would freeze a page that
+ * long). Rows are planned in file order, so the result is the same however the slices are cut.
+ */
+export class ImportPlanner<S extends z.ZodType> {
+  /** The plan so far: complete once {@link done}. */
+  readonly plan: ImportPlan<z.output<S>>;
+  private readonly withinFile: DuplicateIndex | null;
+  private readonly compiled: CompiledMapping;
+  private next = 0;
+
+  constructor(
+    private readonly table: ImportTable,
+    mapping: ColumnMapping,
+    private readonly schema: S,
+    private readonly index: DuplicateIndex,
+    private readonly policy: DuplicatePolicy,
+    private readonly options: PlanImportOptions,
+  ) {
+    this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
+    this.compiled = compileMapping(mapping);
+    this.plan = {
+      rows: [],
+      summary: { rows: table.rows.length, invalid: 0, new: 0, duplicates: 0, duplicatesInFile: 0, create: 0, update: 0, merge: 0, skip: 0, reject: 0 },
+    };
+  }
+
+  /** Rows planned so far. */
+  get planned(): number {
+    return this.next;
+  }
+
+  /** Whether every row is planned. */
+  get done(): boolean {
+    return this.next >= this.table.rows.length;
+  }
+
+  /** Plans up to `count` more rows; returns how many it planned. */
+  planNext(count: number): number {
+    const end = Math.min(this.table.rows.length, this.next + Math.max(0, count));
+    const started = this.next;
+    for (; this.next < end; this.next++) this.planRow(this.next);
+    return end - started;
+  }
+
+  private planRow(i: number): void {
+    const { table, index, policy, withinFile } = this;
+    const { rows, summary } = this.plan;
+    const checked = validateRowWith(table, i, this.compiled, this.schema);
     if (!checked.ok) {
       rows.push({ index: i, row: checked.row, status: 'invalid', action: 'reject', issues: checked.issues });
       summary.invalid++;
       summary.reject++;
-      continue;
+      return;
     }
-    const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, options.fieldMap, `row:${checked.row}`));
+    const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, this.options.fieldMap, `row:${checked.row}`));
     // most rows are new: a match-or-not pass first, the explained matches only for the duplicates
     const duplicates = index.hasMatch(prepared) ? index.findMatches(prepared) : [];
     let planned: PlannedRow<z.output<S>>;
@@ -124,5 +174,4 @@ export function planImport<S extends z.ZodType>(
     if (withinFile !== null && (planned.action === 'create' || planned.status === 'new')) withinFile.add(prepared);
     rows.push(planned);
   }
-  return { rows, summary };
 }

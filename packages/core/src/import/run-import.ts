@@ -1,4 +1,5 @@
 import type { ImportPlan, PlannedRow } from './plan-import.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** What a committed chunk reports back: the id given to each row it created. */
 export interface ChunkCommitResult {
@@ -46,8 +47,8 @@ export interface RunImportOptions<T> {
   /** Stops before the next chunk when aborted; the result says how far it got. */
   signal?: AbortSignal;
   /**
-   * Hands control back to the event loop between chunks so a browser stays responsive; defaults to a
-   * macrotask (`setTimeout(0)`; `scheduler.yield()` where available).
+   * Hands control back to the event loop between chunks so a browser stays responsive; defaults to
+   * `scheduler.yield()` where available, else a macrotask.
    */
   yieldToEventLoop?: () => Promise<void>;
 }
@@ -64,12 +65,6 @@ export interface ImportRunResult extends ImportProgress {
   createdIds: ReadonlyMap<number, string>;
 }
 
-function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Drives a planned import: writes the rows to act on in chunks through the service's `commitChunk`
  * (each chunk atomic), yields to the event loop between chunks, reports progress, and stops cleanly on
@@ -77,7 +72,7 @@ function defaultYield(): Promise<void> {
  */
 export async function runImport<T>(plan: ImportPlan<T>, options: RunImportOptions<T>): Promise<ImportRunResult> {
   const chunkSize = Math.max(1, options.chunkSize ?? 500);
-  const yieldNow = options.yieldToEventLoop ?? defaultYield;
+  const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   const createdIds = new Map<number, string>();
   const progress: ImportProgress = { done: 0, total: plan.rows.length, chunks: 0, written: 0, skipped: 0, rejected: 0 };
   let cursor = 0;

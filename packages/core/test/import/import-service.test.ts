@@ -90,6 +90,40 @@ describe('importing contacts from a file', () => {
     assert.deepEqual(cuong['phones'], [{ number: '0903 222 333', kind: 'mobile' }]);
   });
 
+  it('a large file is parsed and planned in slices, giving the event loop back with progress; the plan is the same', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const lines = ['Họ và tên,Số điện thoại,Email'];
+    // 1,500 people, every tenth typed again later in the file with the phone written the 84 way
+    for (let i = 0; i < 1500; i++) lines.push(`Khách hàng ${i},09${String(i).padStart(8, '0')},khach${i}@example.vn`);
+    for (let i = 0; i < 1500; i += 10) lines.push(`Khach hang ${i},849${String(i).padStart(8, '0')},`);
+    const csv = lines.join('\n');
+    let yields = 0;
+    const progress: number[] = [];
+    const sliced = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'skip', sliceMs: 0, yieldToEventLoop: async () => void yields++, onPlanProgress: (p) => progress.push(p.planned) });
+    const whole = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'skip', sliceMs: Infinity, yieldToEventLoop: async () => assert.fail('no slices asked for') });
+    assert.deepEqual(sliced.plan, whole.plan);
+    assert.deepEqual({ rows: sliced.summary.rows, new: sliced.summary.new, inFile: sliced.summary.duplicatesInFile }, { rows: 1650, new: 1500, inFile: 150 });
+    assert.ok(yields >= 1650 / 64, `one slice per 64 rows with a zero budget, parsing included (${yields} yields)`);
+    assert.equal(progress.at(-1), 1650);
+    assert.ok(progress.every((planned, i) => i === 0 || planned > progress[i - 1]!), 'progress only moves forward');
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+  });
+
+  it('aborted while planning, a dry run and a run reject with the reason and write nothing', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const csv = ['Họ và tên,Số điện thoại', ...Array.from({ length: 300 }, (_, i) => `Khách ${i},09${String(i).padStart(8, '0')}`)].join('\n');
+    for (const start of [crm.imports.dryRun.bind(crm.imports), crm.imports.run.bind(crm.imports)]) {
+      const controller = new AbortController();
+      const reason = new Error('the user closed the import dialog');
+      const outcome = await start(csv, { entity: 'contact', policy: 'create', sliceMs: 0, signal: controller.signal, onPlanProgress: () => controller.abort(reason) }).catch((error: unknown) => error);
+      assert.equal(outcome, reason);
+    }
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+    assert.equal((await crm.contacts.listAll()).length, 1);
+  });
+
   it('update writes the row over the stored record, uniting phones and e-mails and keeping what the file does not hold', async () => {
     const { crm, stored } = await withStoredContact();
     const report = await crm.imports.run(CSV, { entity: 'contact', policy: 'update' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import writeXlsxFile from 'write-excel-file/universal';
-import { parseCsv, parseXlsx } from '../../src/import/index.js';
+import { parseCsv, parseCsvInSlices, parseXlsx } from '../../src/import/index.js';
 
 describe('reading CSV files', () => {
   it('reads an Excel-style file: BOM, semicolons, quoted separators, quotes and line breaks, Vietnamese text', () => {
@@ -18,6 +18,24 @@ describe('reading CSV files', () => {
   it('reads comma files from text and pads short rows', () => {
     const table = parseCsv('name,phone,email\nAn,0901,\nBình\n');
     assert.deepEqual(table.rows, [['An', '0901', ''], ['Bình', '', '']]);
+  });
+
+  it('parsed a slice at a time (giving the event loop back), a file reads into the same table and row numbers', async () => {
+    const lines = ['\ufeffHọ và tên;Số điện thoại;Ghi chú', '', ''];
+    for (let i = 0; i < 400; i++) {
+      if (i % 37 === 0) lines.push(''); // blank rows shift the row numbers of the rows after them
+      const phone = `09${String(i).padStart(8, '0')}`;
+      lines.push(i % 25 === 0 ? `Khách ${i};${phone};"ghi chú; dòng 1\r\ndòng ""2"""` : `Khách ${i};${phone};`);
+    }
+    const text = lines.join('\r\n');
+    let yields = 0;
+    const sliced = await parseCsvInSlices(text, { sliceMs: 0, yieldToEventLoop: async () => void yields++ });
+    assert.deepEqual(sliced, parseCsv(text));
+    assert.equal(sliced.rows.length, 400);
+    assert.equal(sliced.rows[25]![2], 'ghi chú; dòng 1\r\ndòng "2"');
+    assert.ok(yields >= 6, `paused every 64 rows with a zero budget (${yields} times)`);
+    const bytes = await parseCsvInSlices(new TextEncoder().encode(text), { sliceMs: Infinity, yieldToEventLoop: async () => assert.fail('no slices asked for') });
+    assert.deepEqual(bytes, sliced);
   });
 
   it('gives an empty table for an empty file', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, projectRecord } from '../../src/dedup/index.js';
-import { parseCsv, planImport, rejectedRowsCsv, runImport, type ImportChunk } from '../../src/import/index.js';
+import { ImportPlanner, parseCsv, planImport, rejectedRowsCsv, runImport, type ImportChunk } from '../../src/import/index.js';
 import { contactImportSchema } from './import-schema.js';
 
 const FILE = [
@@ -48,6 +48,21 @@ describe('planning an import (the dry run)', () => {
     const create = planImport(table, MAPPING, contactImportSchema, storedContacts(), 'create', { fieldMap: DEFAULT_FIELD_MAPS.contact });
     assert.deepEqual(create.rows.map((r) => r.action), ['create', 'create', 'reject', 'reject', 'create']);
     assert.equal(create.summary.create, 3);
+  });
+
+  it('planned a slice at a time, the plan is the one planned at once, duplicates of rows in earlier slices included', () => {
+    const rowsOnly = FILE.split('\n').slice(1).join('\n');
+    const table = parseCsv([FILE, rowsOnly, rowsOnly].join('\n'));
+    const whole = planImport(table, MAPPING, contactImportSchema, storedContacts(), 'merge', { fieldMap: DEFAULT_FIELD_MAPS.contact });
+    const planner = new ImportPlanner(table, MAPPING, contactImportSchema, storedContacts(), 'merge', { fieldMap: DEFAULT_FIELD_MAPS.contact });
+    const slices: number[] = [];
+    while (!planner.done) slices.push(planner.planNext(2));
+    assert.deepEqual(slices, [2, 2, 2, 2, 2, 2, 2, 1]);
+    assert.equal(planner.planned, 15);
+    assert.deepEqual(planner.plan, whole);
+    // the second copy of "Trần Văn Mới" (row 8) duplicates row 3, planned two slices earlier
+    assert.deepEqual(whole.rows[6]!.target, { row: 3 });
+    assert.equal(planner.planNext(5), 0, 'nothing left to plan');
   });
 
   it('does not touch the index it checks against', () => {
