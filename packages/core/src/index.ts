@@ -15,6 +15,7 @@ export {
   type CrmValidationIssue,
 } from './errors.js';
 export * from './storage/index.js';
+export * from './scheduling/index.js';
 export * from './schema/index.js';
 export * from './access/index.js';
 export * from './audit/index.js';

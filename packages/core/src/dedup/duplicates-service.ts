@@ -8,7 +8,8 @@ import type { RuleMatch } from './matcher.js';
 import { planMerge, type MergeOptions, type MergePlan, type MergePreview } from './merge.js';
 import { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 import { parseDedupSettings, type DedupAction, type DedupRuleInput, type DedupSettings, type DedupSettingsInput } from './rules.js';
-import { scanClusters, type ScanClustersResult } from './scan-clusters.js';
+import { ClusterScanner, type ScanClustersResult } from './scan-clusters.js';
+import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { DEDUP_ENTITIES, isDedupEntity, type DedupEntity } from './dedup-entity.js';
 import { LiveDuplicateIndexes } from './live-indexes.js';
 
@@ -166,6 +167,17 @@ export function parseDuplicatesOptions(options: DuplicatesOptions = {}): Resolve
   return { settings, fieldMaps, checkAgainst, crossEntityBlocks: options.crossEntityBlocks ?? false, guard, index: options.index ?? {} };
 }
 
+/** Options of {@link DuplicatesService.scan}. */
+export interface ScanOptions extends SliceOptions {
+  /** Criteria instead of the configured rules (e.g. the ones a user ticked for this scan). */
+  rules?: DuplicateCriteria;
+  /** Called after each slice with the records scanned and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Records scanned between two looks at the clock. */
+const RECORDS_PER_CLOCK_CHECK = 64;
+
 /**
  * Duplicate detection over the store (`crm.duplicates`): a check as the user types and before every save
  * of a lead, contact or company, "find duplicates" of one record, a scan of a whole entity into clusters,
@@ -284,18 +296,29 @@ export class DuplicatesService {
 
   /**
    * Scans every record of an entity into duplicate clusters (blocking, never all pairs; matched pairs
-   * joined transitively), each cluster with the pairs and rules that joined it.
+   * joined transitively), each cluster with the pairs and rules that joined it. The scan runs in slices that
+   * give the event loop back (a 100k scan takes a second or more), reporting progress after each; aborting
+   * the `signal` rejects with its reason.
    */
-  async scan(entity: string, options: { rules?: DuplicateCriteria; onProgress?: (done: number, total: number) => void } = {}): Promise<ScanClustersResult> {
+  async scan(entity: string, options: ScanOptions = {}): Promise<ScanClustersResult> {
     const own = this.entityName(entity);
     const { settings } = this.criteria(own, options.rules);
     const records = (await this.loadAll(own)).filter((record) => this.context.access.can(this.context.actor, 'read', own, record));
     const map = this.options.fieldMaps[own];
-    return scanClusters(
+    const scanner = new ClusterScanner(
       records.map((record) => projectRecord(record, map)),
       settings ?? this.options.settings[own],
-      { ...this.options.index, explain: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+      { ...this.options.index, explain: true },
     );
+    await runInSlices(
+      () => {
+        scanner.scanNext(RECORDS_PER_CLOCK_CHECK);
+        return scanner.done;
+      },
+      options,
+      () => options.onProgress?.(scanner.scanned, scanner.total),
+    );
+    return scanner.result();
   }
 
   /**

@@ -28,7 +28,7 @@ export { prepareRecord, prepareValue, normalizeDate, PreparedValueCache, type Pr
 export { DedupMatcher, fuzzyBlockingKeys, type BlockingKey, type DuplicateMatch, type RuleMatch, type FieldMatch } from './matcher.js';
 export { DuplicateIndex, type DuplicateIndexOptions, type FindMatchesOptions } from './duplicate-index.js';
 export { UnionFind } from './union-find.js';
-export { scanClusters, type DuplicateCluster, type ScanClustersOptions, type ScanClustersResult } from './scan-clusters.js';
+export { scanClusters, ClusterScanner, type DuplicateCluster, type ScanClustersOptions, type ScanClustersResult } from './scan-clusters.js';
 export {
   DEFAULT_DEDUP_SETTINGS,
   DEFAULT_FIELD_MAPS,
@@ -50,6 +50,7 @@ export {
   type DuplicateCheckMatch,
   type DuplicateCheckResult,
   type DuplicateCriteria,
+  type ScanOptions,
 } from './duplicates-service.js';
 export { DEDUP_ENTITIES, isDedupEntity } from './dedup-entity.js';
 export { LiveDuplicateIndexes, type LiveIndexSource } from './live-indexes.js';

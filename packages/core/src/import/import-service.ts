@@ -13,7 +13,7 @@ import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
 import { parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
+import { runInSlices, SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
 import { runImport, type ImportProgress, type ImportRunResult } from './run-import.js';
 
@@ -23,8 +23,12 @@ export type ImportEntity = 'lead' | 'contact' | 'company' | 'rawContact';
 /** An import file: CSV text, the bytes of a CSV or `.xlsx` file (a browser `File` too), or a parsed table. */
 export type ImportSource = string | ArrayBuffer | Uint8Array | Blob | ImportTable;
 
-/** Options of a dry run. */
-export interface ImportOptions {
+/**
+ * Options of a dry run. A CSV is parsed, and every file planned, in slices that give the event loop back
+ * (`sliceMs`, `yieldToEventLoop`); aborting the `signal` while planning rejects with its reason, and nothing
+ * has been written.
+ */
+export interface ImportOptions extends SliceOptions {
   entity: ImportEntity;
   /** What to do with rows that duplicate an existing record (or an earlier row). */
   policy: DuplicatePolicy;
@@ -43,26 +47,8 @@ export interface ImportOptions {
    * refused before it is read whole, at `file`, so a user's mistake cannot exhaust the page's memory.
    */
   limits?: Partial<ImportLimits>;
-  /**
-   * Called as rows are planned (validated and checked for duplicates), after each slice (see `sliceMs`):
-   * planning 100k rows takes seconds.
-   */
+  /** Called after each slice of planning (see `sliceMs`): planning 100k rows takes seconds. */
   onPlanProgress?: (progress: ImportPlanProgress) => void;
-  /**
-   * Stops planning (and, for a run, committing) when aborted. Aborted while planning, the promise rejects
-   * with the signal's reason and nothing has been written.
-   */
-  signal?: AbortSignal;
-  /**
-   * How to hand control back to the event loop between slices of parsing and planning (and chunks of a
-   * run); defaults to `scheduler.yield()` where the browser has it, else a macrotask.
-   */
-  yieldToEventLoop?: () => Promise<void>;
-  /**
-   * How long parsing and planning run before giving the event loop back, in ms (default
-   * {@link PLAN_SLICE_MS}); `Infinity` never gives it back (in a worker, or a server with nothing else to do).
-   */
-  sliceMs?: number;
 }
 
 /** Progress of planning an import. */
@@ -72,12 +58,6 @@ export interface ImportPlanProgress {
   /** Rows in the file. */
   total: number;
 }
-
-/**
- * Planning works in slices of about this many milliseconds and gives the event loop back between them, so
- * a page planning 100k rows stays responsive (a task past 50 ms is what browsers call a long task).
- */
-export const PLAN_SLICE_MS = 25;
 
 /** How large an import may be. */
 export interface ImportLimits {
@@ -237,31 +217,24 @@ function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
   return {
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
-    sliceMs: options.sliceMs ?? PLAN_SLICE_MS,
+    sliceMs: options.sliceMs ?? SLICE_MS,
   };
 }
 
 /** Rows planned between two looks at the clock: small enough to stop near the slice's end on slow rows. */
 const ROWS_PER_CLOCK_CHECK = 64;
 
-/**
- * Runs a planner to the end in time slices of {@link PLAN_SLICE_MS}, giving the event loop back between
- * them and reporting progress; stops with the signal's reason when aborted.
- */
+/** Runs a planner to the end in slices, reporting progress after each. */
 async function planInSlices<S extends z.ZodType>(planner: ImportPlanner<S>, options: ImportOptions): Promise<ImportPlan<z.output<S>>> {
-  const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   const total = planner.plan.summary.rows;
-  const sliceMs = options.sliceMs ?? PLAN_SLICE_MS;
-  while (!planner.done) {
-    options.signal?.throwIfAborted();
-    const started = performance.now();
-    // at least one batch per slice, so a zero budget still moves on
-    do planner.planNext(ROWS_PER_CLOCK_CHECK);
-    while (!planner.done && performance.now() - started < sliceMs);
-    options.onPlanProgress?.({ planned: planner.planned, total });
-    if (!planner.done) await yieldNow();
-  }
-  options.signal?.throwIfAborted();
+  await runInSlices(
+    () => {
+      planner.planNext(ROWS_PER_CLOCK_CHECK);
+      return planner.done;
+    },
+    options,
+    () => options.onPlanProgress?.({ planned: planner.planned, total }),
+  );
   return planner.plan;
 }
 

@@ -11,7 +11,6 @@ export {
   ImportService,
   importTargetsOf,
   DEFAULT_IMPORT_LIMITS,
-  PLAN_SLICE_MS,
   type ImportPlanProgress,
   type ImportLimits,
   rowToEntityInput,

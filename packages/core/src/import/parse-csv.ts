@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { ImportTableBuilder, tableFromCells, type ImportTable } from './import-table.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
+import { SLICE_MS } from '../scheduling/run-in-slices.js';
+import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
 /** Options for {@link parseCsv}. */
 export interface ParseCsvOptions {
@@ -22,7 +23,7 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
 
 /** Options for {@link parseCsvInSlices}. */
 export interface ParseCsvInSlicesOptions extends ParseCsvOptions {
-  /** Parse for about this long before giving the event loop back (default 25 ms; `Infinity` never does). */
+  /** Parse for about this long before giving the event loop back (default `SLICE_MS`; `Infinity` never does). */
   sliceMs?: number;
   /** How to give the event loop back (default `scheduler.yield()` where available, else a macrotask). */
   yieldToEventLoop?: () => Promise<void>;
@@ -35,7 +36,7 @@ export interface ParseCsvInSlicesOptions extends ParseCsvOptions {
  */
 export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, options: ParseCsvInSlicesOptions = {}): Promise<ImportTable> {
   const text = csvText(input);
-  const sliceMs = options.sliceMs ?? 25;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   return new Promise((resolve, reject) => {
     const builder = new ImportTableBuilder();

@@ -1,5 +1,5 @@
 import type { ImportPlan, PlannedRow } from './plan-import.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
+import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
 /** What a committed chunk reports back: the id given to each row it created. */
 export interface ChunkCommitResult {

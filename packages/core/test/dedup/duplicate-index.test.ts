@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, duplicateBlockReason, hasBlockingMatch, parseDedupSettings, projectRecord, scanClusters, type DedupRecord } from '../../src/dedup/index.js';
+import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, duplicateBlockReason, hasBlockingMatch, parseDedupSettings, projectRecord, scanClusters, ClusterScanner, type DedupRecord } from '../../src/dedup/index.js';
 
 const person = (id: string, values: DedupRecord['values']): DedupRecord => ({ id, values });
 
@@ -108,6 +108,27 @@ describe('scanning a whole entity into clusters', () => {
     assert.deepEqual(clusters[0]!.ids, ['r1', 'r2', 'r3']);
     assert.ok(pairs >= 2);
     assert.ok(clusters[0]!.links!.some((link) => link.a === 'r1' && link.b === 'r3' && link.ruleIds.includes('phone')));
+  });
+  it('scanned a slice at a time, the clusters and links are the ones found at once', () => {
+    const people: DedupRecord[] = [];
+    for (let i = 0; i < 60; i++) {
+      const phone = `09${String(1000000 + i * 7).padStart(8, '0')}`;
+      people.push(person(`p${i}`, { name: `Nguyễn Văn Khách ${i}`, phone, birthday: `${1950 + i}-01-01` }));
+      // every third person comes back later, once typed without diacritics and with the 84 prefix
+      if (i % 3 === 0) people.push(person(`p${i}-again`, { name: `Nguyen Van Khach ${i}`, phone: `84${phone.slice(1)}` }));
+    }
+    const whole = scanClusters(people, DEFAULT_DEDUP_SETTINGS.contact, { explain: true });
+    const scanner = new ClusterScanner(people, DEFAULT_DEDUP_SETTINGS.contact, { explain: true });
+    let slices = 0;
+    while (!scanner.done) {
+      scanner.scanNext(7);
+      slices++;
+    }
+    assert.equal(slices, Math.ceil(people.length / 7));
+    assert.equal(scanner.scanned, 80);
+    assert.deepEqual(scanner.result(), whole);
+    assert.equal(whole.clusters.length, 20);
+    assert.ok(whole.clusters.every((cluster) => cluster.ids.length === 2 && cluster.ids[1] === `${cluster.ids[0]}-again`));
   });
 });
 
