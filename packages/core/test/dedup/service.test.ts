@@ -165,6 +165,18 @@ describe('the duplicate check on save', () => {
     assert.equal(stopped, reason);
   });
 
+  it('a store is indexed in slices on first use; a customer saved meanwhile is in the index all the same', async () => {
+    const { crm } = await setup({ duplicates: { guard: [] } });
+    const phone = (i: number) => `09${String(3000000 + i * 17).padStart(8, '0')}`;
+    await crm.contacts.createMany(Array.from({ length: 3000 }, (_, i) => ({ fullName: `Khách ${i}`, phones: [{ number: phone(i) }] })) as never[]);
+    // the first check builds the index (thousands of records: several slices); a save lands while it does
+    const building = crm.duplicates.check('contact', { fullName: 'Ai đó', phones: [{ number: phone(2999) }] }, { mode: 'create' });
+    const late = await crm.contacts.create({ fullName: 'Đến muộn', phones: [{ number: '0388 123 456' }] } as never);
+    assert.equal((await building).matches.length, 1, 'the last stored customer is found');
+    const again = await crm.duplicates.check('contact', { fullName: 'Người khác', phones: [{ number: '+84 388 123 456' }] }, { mode: 'create' });
+    assert.deepEqual(again.matches.map((match) => match.id), [late.id]);
+  });
+
 });
 
 describe('merging duplicates', () => {
