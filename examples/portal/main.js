@@ -5,6 +5,7 @@ import { createDexieAdapter } from '@crmkit/storage-dexie';
 import { applyTheme, setLanguage } from '@crmkit/elements';
 import '@crmkit/elements/all.js';
 import { seed } from './seed.js';
+import { setUpImportAndDuplicates } from './import-and-duplicates.js';
 
 const DATABASE = 'crmkit-demo-portal';
 const status = document.querySelector('#status');
@@ -36,6 +37,7 @@ if (customElements.get('crm-lead-form')) {
 } else {
   document.querySelector('#lead-slot').textContent = 'Biểu mẫu tiềm năng chưa có trong bản này. / The lead form is not in this build yet.';
 }
+setUpImportAndDuplicates(() => crm);
 status.textContent = 'Sẵn sàng: dữ liệu lưu trong IndexedDB của trình duyệt. / Ready: data lives in this browser’s IndexedDB.';
 
 document.querySelector('#language').addEventListener('change', (event) => setLanguage(event.target.value));
