@@ -217,6 +217,7 @@ function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
   return {
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
     sliceMs: options.sliceMs ?? SLICE_MS,
   };
 }

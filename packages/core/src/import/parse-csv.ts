@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ImportTableBuilder, tableFromCells, type ImportTable } from './import-table.js';
-import { SLICE_MS } from '../scheduling/run-in-slices.js';
+import { SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
 /** Options for {@link parseCsv}. */
@@ -22,17 +22,12 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
 }
 
 /** Options for {@link parseCsvInSlices}. */
-export interface ParseCsvInSlicesOptions extends ParseCsvOptions {
-  /** Parse for about this long before giving the event loop back (default `SLICE_MS`; `Infinity` never does). */
-  sliceMs?: number;
-  /** How to give the event loop back (default `scheduler.yield()` where available, else a macrotask). */
-  yieldToEventLoop?: () => Promise<void>;
-}
+export interface ParseCsvInSlicesOptions extends ParseCsvOptions, SliceOptions {}
 
 /**
  * {@link parseCsv} that gives the event loop back every `sliceMs`: a 10 MB file takes a few hundred
  * milliseconds to parse, which one synchronous call would spend as a single long task on a page. Same
- * table, same row numbers.
+ * table, same row numbers. Aborting the `signal` stops at the next slice and rejects with its reason.
  */
 export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, options: ParseCsvInSlicesOptions = {}): Promise<ImportTable> {
   const text = csvText(input);
@@ -50,6 +45,12 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
         // papaparse resumes local text where it paused, delimiter and line endings already settled
         parser.pause();
         yieldNow().then(() => {
+          if (options.signal?.aborted) {
+            // rejected first: papaparse's abort calls `complete`, whose resolve is then too late to count
+            reject(options.signal.reason);
+            parser.abort();
+            return;
+          }
           sliceStarted = performance.now();
           parser.resume();
         }, reject);

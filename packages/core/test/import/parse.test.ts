@@ -38,6 +38,16 @@ describe('reading CSV files', () => {
     assert.deepEqual(bytes, sliced);
   });
 
+  it('parsing in slices stops at the next slice when aborted, rejecting with the reason', async () => {
+    const text = ['Họ và tên,Số điện thoại', ...Array.from({ length: 500 }, (_, i) => `Khách ${i},09${String(i).padStart(8, '0')}`)].join('\n');
+    const controller = new AbortController();
+    const reason = new Error('the user picked another file');
+    let yields = 0;
+    const outcome = await parseCsvInSlices(text, { sliceMs: 0, signal: controller.signal, yieldToEventLoop: async () => void (++yields === 2 && controller.abort(reason)) }).catch((error: unknown) => error);
+    assert.equal(outcome, reason);
+    assert.equal(yields, 2, 'no slice after the abort');
+  });
+
   it('gives an empty table for an empty file', () => {
     assert.deepEqual(parseCsv(''), { headers: [], rows: [], rowNumbers: [] });
   });
