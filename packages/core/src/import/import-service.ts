@@ -25,8 +25,8 @@ export type ImportSource = string | ArrayBuffer | Uint8Array | Blob | ImportTabl
 
 /**
  * Options of a dry run. A CSV is parsed, and every file planned, in slices that give the event loop back
- * (`sliceMs`, `yieldToEventLoop`); aborting the `signal` while planning rejects with its reason, and nothing
- * has been written.
+ * (`sliceMs`, `yieldToEventLoop`); aborting the `signal` while parsing or planning rejects with its reason,
+ * and nothing has been written.
  */
 export interface ImportOptions extends SliceOptions {
   entity: ImportEntity;
