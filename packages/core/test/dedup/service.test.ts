@@ -147,18 +147,19 @@ describe('the duplicate check on save', () => {
     const { crm } = await setup({ duplicates: { guard: [] } });
     const people = [];
     const phone = (i: number) => `09${String(2000000 + i * 13).padStart(8, '0')}`;
-    for (let i = 0; i < 150; i++) people.push({ fullName: `Khách hàng số ${i}`, phones: [{ number: phone(i) }] });
+    for (let i = 0; i < 270; i++) people.push({ fullName: `Khách hàng số ${i}`, phones: [{ number: phone(i) }] });
     // every fifth customer again, typed without diacritics and with the phone in +84 form
-    for (let i = 0; i < 150; i += 5) people.push({ fullName: `Khach hang so ${i}`, phones: [{ number: `+84 ${phone(i).slice(1)}` }] });
+    for (let i = 0; i < 270; i += 5) people.push({ fullName: `Khach hang so ${i}`, phones: [{ number: `+84 ${phone(i).slice(1)}` }] });
     await crm.contacts.createMany(people as never[]);
     let yields = 0;
     const progress: number[] = [];
     const sliced = await crm.duplicates.scan('contact', { sliceMs: 0, yieldToEventLoop: async () => void yields++, onProgress: (done) => progress.push(done) });
     const whole = await crm.duplicates.scan('contact', { sliceMs: Infinity, yieldToEventLoop: async () => assert.fail('no slices asked for') });
     assert.deepEqual(sliced, whole);
-    assert.equal(whole.clusters.length, 30);
-    assert.equal(yields, Math.ceil(180 / 64) - 1, 'one slice per 64 records with a zero budget');
-    assert.deepEqual(progress, [64, 128, 180]);
+    assert.equal(whole.clusters.length, 54);
+    // with a zero budget: projecting 324 records takes two slices of 256, scanning them six of 64
+    assert.equal(yields, 1 + 5);
+    assert.deepEqual(progress, [64, 128, 192, 256, 320, 324]);
     const controller = new AbortController();
     const reason = new Error('the manager left the page');
     const stopped = await crm.duplicates.scan('contact', { sliceMs: 0, signal: controller.signal, onProgress: () => controller.abort(reason) }).catch((error: unknown) => error);
