@@ -6,16 +6,9 @@
 // import.page.ts.
 import { runInChromium } from './browser-runner.js';
 import { describeMachine, writeBenchResult } from './report.js';
+import type { ImportBenchResult } from './import.page.js';
 
-interface Side {
-  totalMs: number;
-  longestTaskMs: number;
-  longTasks: number;
-  written: number;
-  summary: { new: number; duplicates: number; invalid: number };
-}
-
-const result = await runInChromium<{ rows: number; megabytes: number; peer: { longestTaskMs: number; rows: number }; memory: Side; unsliced: Side; dexie: Side; userAgent: string }>('scripts/bench/import.page.ts');
+const result = await runInChromium<ImportBenchResult>('scripts/bench/import.page.ts');
 const peerName = 'papaparse parse alone (one synchronous call)';
 console.log(`${result.rows} rows, ${result.megabytes.toFixed(1)} MB; papaparse parsed ${result.peer.rows} rows in one task of ${result.peer.longestTaskMs.toFixed(0)} ms`);
 const rows = [];

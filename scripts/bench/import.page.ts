@@ -12,7 +12,8 @@ import { generateContacts } from './generate-contacts.js';
 
 const ROWS = 100_000;
 
-interface Side {
+/** One side's figures: what import.bench.ts reports. */
+export interface Side {
   totalMs: number;
   longestTaskMs: number;
   longTasks: number;
@@ -62,7 +63,18 @@ async function importWith(storage: StorageAdapter, csv: string, sliceMs?: number
   };
 }
 
-export async function run(): Promise<{ rows: number; megabytes: number; peer: { longestTaskMs: number; rows: number }; memory: Side; unsliced: Side; dexie: Side; userAgent: string }> {
+/** What the page returns to import.bench.ts. */
+export interface ImportBenchResult {
+  rows: number;
+  megabytes: number;
+  peer: { longestTaskMs: number; rows: number };
+  memory: Side;
+  unsliced: Side;
+  dexie: Side;
+  userAgent: string;
+}
+
+export async function run(): Promise<ImportBenchResult> {
   const header = ['Họ và tên', 'Số điện thoại', 'Email', 'Ngày sinh', 'Tỉnh/Thành phố', 'Quận/Huyện', 'Địa chỉ'];
   const csv = Papa.unparse([header, ...generateContacts(ROWS, 5).map((r) => [r.full_name, r.phone, r.email, r.birthday, r.province, r.district, r.street])]);
   // the peer: one synchronous parse of the same text

@@ -9,7 +9,7 @@ import { planMerge, type MergeOptions, type MergePlan, type MergePreview } from 
 import { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 import { parseDedupSettings, type DedupAction, type DedupRuleInput, type DedupSettings, type DedupSettingsInput } from './rules.js';
 import { ClusterScanner, type ScanClustersResult } from './scan-clusters.js';
-import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
+import { forEachInSlices, runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { DEDUP_ENTITIES, isDedupEntity, type DedupEntity } from './dedup-entity.js';
 import { LiveDuplicateIndexes } from './live-indexes.js';
 
@@ -309,11 +309,7 @@ export class DuplicatesService {
     const map = this.options.fieldMaps[own];
     // projecting 100k records is itself ~100 ms of main thread: sliced like the scan
     const projected: DedupRecord[] = [];
-    await runInSlices(() => {
-      const end = Math.min(records.length, projected.length + PROJECTED_PER_CLOCK_CHECK);
-      for (let i = projected.length; i < end; i++) projected.push(projectRecord(records[i]!, map));
-      return projected.length >= records.length;
-    }, options);
+    await forEachInSlices(records, (record) => projected.push(projectRecord(record, map)), options, PROJECTED_PER_CLOCK_CHECK);
     const scanner = new ClusterScanner(projected, settings ?? this.options.settings[own], { ...this.options.index, explain: true });
     await runInSlices(
       () => {

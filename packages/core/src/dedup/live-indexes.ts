@@ -1,6 +1,6 @@
 import type { LiveChangeBatch, StorageAdapter, StoredRecord } from '../storage/contract.js';
 import { queryAll } from '../storage/query-all.js';
-import { runInSlices } from '../scheduling/run-in-slices.js';
+import { forEachInSlices } from '../scheduling/run-in-slices.js';
 import { projectRecord, type DedupFieldMap } from './dedup-record.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
 import type { DedupSettings } from './rules.js';
@@ -16,9 +16,9 @@ export interface LiveIndexSource {
 
 /**
  * One in-memory {@link DuplicateIndex} per entity over a store, built from the store the first time it is
- * needed (in slices that give the event loop back) and kept in step with the change feed (edits re-filed, deletes removed). It holds every record,
- * readable or not — the services filter by the acting user — so the crms of one store (`crm.as(actor)`)
- * share one set of indexes instead of each building its own.
+ * needed (in slices that give the event loop back) and kept in step with the change feed (edits re-filed,
+ * deletes removed). It holds every record, readable or not — the services filter by the acting user — so
+ * the crms of one store (`crm.as(actor)`) share one set of indexes instead of each building its own.
  */
 export class LiveDuplicateIndexes {
   private readonly indexes = new Map<DedupEntity, Promise<DuplicateIndex>>();
@@ -57,14 +57,8 @@ export class LiveDuplicateIndexes {
   private async load(entity: DedupEntity): Promise<DuplicateIndex> {
     const index = new DuplicateIndex(this.source.settings[entity], this.source.index);
     const map = this.source.fieldMaps[entity];
-    const records = await this.loadAll(entity);
     // filed in slices: normalising a 100k-record store is most of a second of main thread
-    let next = 0;
-    await runInSlices(() => {
-      const end = Math.min(records.length, next + 64);
-      for (; next < end; next++) index.add(projectRecord(records[next]!, map));
-      return next >= records.length;
-    });
+    await forEachInSlices(await this.loadAll(entity), (record) => index.add(projectRecord(record, map)));
     // changes committed while the store was read: applying them again is harmless (add replaces)
     for (const record of this.pending.get(entity) ?? []) this.apply(index, entity, record);
     this.pending.delete(entity);

@@ -54,7 +54,6 @@ export class ClusterScanner {
   private readonly position = new Map<string, number>();
   private readonly uf: UnionFind;
   private readonly links: { a: number; b: number; ruleIds: string[]; score: number }[] = [];
-  private readonly every: number;
   private pairs = 0;
   private next = 0;
 
@@ -66,7 +65,6 @@ export class ClusterScanner {
     this.list = Array.isArray(records) ? (records as DedupRecord[]) : [...records];
     this.index = new DuplicateIndex(settings, options);
     this.uf = new UnionFind(this.list.length);
-    this.every = options.progressEvery ?? 10_000;
   }
 
   /** Records to scan. */
@@ -109,7 +107,7 @@ export class ClusterScanner {
       if (index.has(prepared.id)) throw new CrmValidationError([{ path: `${i}.id`, message: `repeats the id of an earlier record (${prepared.id})`, code: 'duplicate_id' }], 'scan');
       index.add(prepared);
       this.next = i + 1;
-      if (options.onProgress && (i + 1) % this.every === 0) options.onProgress(i + 1, list.length);
+      if (options.onProgress && (i + 1) % (options.progressEvery ?? 10_000) === 0) options.onProgress(i + 1, list.length);
     }
     return end - started;
   }

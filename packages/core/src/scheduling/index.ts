@@ -1,2 +1,2 @@
-export { runInSlices, SLICE_MS, type SliceOptions } from './run-in-slices.js';
+export { runInSlices, forEachInSlices, SLICE_MS, type SliceOptions } from './run-in-slices.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';

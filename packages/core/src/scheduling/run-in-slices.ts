@@ -39,3 +39,16 @@ export async function runInSlices(step: () => boolean, options: SliceOptions = {
   }
   options.signal?.throwIfAborted();
 }
+
+/**
+ * Calls `each` for every item, in order, {@link runInSlices}-style: `batch` items between two looks at the
+ * clock. What filing a store's records into an index, or projecting them, needs.
+ */
+export async function forEachInSlices<T>(items: readonly T[], each: (item: T) => void, options: SliceOptions = {}, batch = 64): Promise<void> {
+  let next = 0;
+  await runInSlices(() => {
+    const end = Math.min(items.length, next + batch);
+    for (; next < end; next++) each(items[next]!);
+    return next >= items.length;
+  }, options);
+}
