@@ -32,7 +32,7 @@ const entries = [
     name: 'core',
     entry: 'packages/core/dist/index.js',
     external: [],
-    includes: 'all of @crmkit/core with its dependencies (zod, libphonenumber-js, papaparse, read-excel-file)',
+    includes: 'all of @crmkit/core with its dependencies (zod, libphonenumber-js, papaparse, fflate)',
   },
   {
     name: 'storage-dexie',

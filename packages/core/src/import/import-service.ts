@@ -208,18 +208,21 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (options.format === 'xlsx' || (options.format === undefined && zip)) return parseXlsx(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
+  if (options.format === 'xlsx' || (options.format === undefined && zip)) return parseXlsx(bytes, { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }) });
   return parseCsvInSlices(bytes, csvOptions(options));
 }
 
-/** A CSV is parsed a slice at a time, giving the event loop back as planning does. */
-function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
+/** Files are parsed a slice at a time, giving the event loop back as planning does. */
+function sliceOptions(options: ImportOptions): SliceOptions {
   return {
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     sliceMs: options.sliceMs ?? SLICE_MS,
   };
+}
+
+function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
+  return { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), ...sliceOptions(options) };
 }
 
 /** Rows planned between two looks at the clock: small enough to stop near the slice's end on slow rows. */

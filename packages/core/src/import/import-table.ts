@@ -31,6 +31,11 @@ export class ImportTableBuilder {
   private rowsSeen = 0;
   private hasHeader = false;
 
+  /** Counts rows the file leaves out (a spreadsheet stores no element for an empty row): they are blank. */
+  skipBlankRows(count: number): void {
+    this.rowsSeen += count;
+  }
+
   /** Adds the next raw row of the file (blank ones included: they count for row numbers). */
   add(row: readonly string[]): void {
     this.rowsSeen++;

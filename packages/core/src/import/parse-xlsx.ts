@@ -1,33 +1,90 @@
-import { readSheet } from 'read-excel-file/universal';
-import { tableFromCells, type ImportTable } from './import-table.js';
+import { CrmValidationError } from '../errors.js';
+import { ImportTableBuilder, type ImportTable } from './import-table.js';
+import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
+import { dateStyles } from './xlsx/date-styles.js';
+import { stringItemText } from './xlsx/rich-text.js';
+import { readSheetRow, type SheetContext, type SheetRow } from './xlsx/sheet-row.js';
+import { unreadableXlsx } from './xlsx/unreadable-xlsx.js';
+import { pickSheet, readWorkbookParts } from './xlsx/workbook-parts.js';
+import { XmlElementStream } from './xlsx/xml-text.js';
+import { ZipArchive, ZipTextReader } from './xlsx/zip-archive.js';
 
 /** Options for {@link parseXlsx}. */
-export interface ParseXlsxOptions {
-  /** The sheet to read, by 1-based number or name; the first sheet by default. */
+export interface ParseXlsxOptions extends SliceOptions {
+  /** The sheet to read, by 1-based position in the tab order or by name; the first sheet by default. */
   sheet?: number | string;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Spreadsheet dates are days without a zone; read-excel-file returns them at UTC midnight.
-    return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds() ? 19 : 10);
-  }
-  return String(value);
+  /**
+   * Stop with a {@link CrmValidationError} on `file` (code `too_big`) as soon as the sheet has more data rows
+   * than this, instead of reading the rest: a small `.xlsx` can unpack to millions of rows.
+   */
+  maxRows?: number;
 }
 
 /**
- * Parses an Excel `.xlsx` file into an {@link ImportTable} with read-excel-file's universal entry point,
- * which runs in browsers, workers and Node alike. Takes the bytes as an ArrayBuffer, a Uint8Array (e.g. a
- * Node Buffer) or a Blob/File. Dates become ISO dates; numbers become their text (a phone typed as a number
- * loses its leading 0, which phone normalisation puts back). Old `.xls` files are refused by the reader.
+ * The most one part of a workbook may unpack to. A 500,000-row contact sheet is about 150 MB of XML; a
+ * "zip bomb" that unpacks to gigabytes is stopped here, before it fills the memory.
+ */
+const MAX_PART_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Parses an Excel `.xlsx` workbook into an {@link ImportTable}, a slice at a time: the shared strings and
+ * the sheet are inflated and read in steps of a few milliseconds, and the event loop gets a turn every
+ * `sliceMs` (a 100,000-row workbook is about a second of work, which one call would spend as a single long
+ * task on a page). Takes the bytes as an ArrayBuffer, a Uint8Array (e.g. a Node Buffer) or a Blob/File.
+ *
+ * Cells are read as an import wants them: text trimmed, numbers as their text (a phone typed as a number
+ * loses its leading 0, which phone normalisation puts back), cells in a date format as ISO dates
+ * (`yyyy-mm-dd`, with the time when there is one), booleans as `true`/`false`. Row numbers are the
+ * spreadsheet's own, empty rows included. A file that is not an `.xlsx` workbook (an old `.xls`, a damaged
+ * or encrypted file) is refused with a {@link CrmValidationError} on `file` (code `invalid_format`); a sheet
+ * that does not exist, on `sheet` (code `not_found`). Aborting `signal` rejects with its reason.
  */
 export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options: ParseXlsxOptions = {}): Promise<ImportTable> {
-  // read-excel-file's universal entry takes an ArrayBuffer: turn a browser File/Blob or a Node Buffer into one.
-  let source: ArrayBuffer;
-  if (input instanceof Uint8Array) source = input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
-  else if (input instanceof ArrayBuffer) source = input;
-  else source = await input.arrayBuffer();
-  const data = options.sheet === undefined ? await readSheet(source) : await readSheet(source, options.sheet);
-  return tableFromCells(data.map((row) => row.map(cellText)));
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input instanceof ArrayBuffer ? input : await input.arrayBuffer());
+  const archive = openArchive(bytes);
+  const parts = readWorkbookParts(archive);
+  const sheet = pickSheet(parts, options.sheet);
+  const sheetEntry = archive.entry(sheet.path);
+  if (sheetEntry === undefined) throw unreadableXlsx(`its sheet "${sheet.name}" is missing (${sheet.path})`);
+  const stylesEntry = parts.stylesPath === undefined ? undefined : archive.entry(parts.stylesPath);
+  const context: SheetContext = {
+    sharedStrings: [],
+    dateStyles: stylesEntry === undefined ? [] : dateStyles(archive.readText(stylesEntry, MAX_PART_BYTES)),
+    date1904: parts.date1904,
+  };
+  const builder = new ImportTableBuilder();
+  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  let lastRow = 0;
+  const addRow = (row: SheetRow): void => {
+    const number = row.number ?? lastRow + 1;
+    if (number > lastRow + 1) builder.skipBlankRows(number - lastRow - 1);
+    builder.add(row.cells);
+    if (builder.table.rows.length > maxRows) throw new CrmValidationError([{ path: 'file', message: `has more than ${maxRows} rows; the limit is ${maxRows}`, code: 'too_big' }], 'import');
+    lastRow = Math.max(number, lastRow + 1);
+  };
+  const readers: { reader: ZipTextReader; stream: XmlElementStream }[] = [];
+  const sharedStringsEntry = parts.sharedStringsPath === undefined ? undefined : archive.entry(parts.sharedStringsPath);
+  if (sharedStringsEntry !== undefined) {
+    const strings = context.sharedStrings as string[];
+    readers.push({ reader: new ZipTextReader(archive, sharedStringsEntry, MAX_PART_BYTES), stream: new XmlElementStream('si', (xml) => strings.push(stringItemText(xml).trim())) });
+  }
+  readers.push({ reader: new ZipTextReader(archive, sheetEntry, MAX_PART_BYTES), stream: new XmlElementStream('row', (xml) => addRow(readSheetRow(xml, context))) });
+  let current = 0;
+  await runInSlices(() => {
+    const { reader, stream } = readers[current]!;
+    stream.push(reader.next(), reader.done);
+    if (reader.done) current++;
+    return current === readers.length;
+  }, options);
+  return builder.table;
+}
+
+function openArchive(bytes: Uint8Array): ZipArchive {
+  try {
+    return new ZipArchive(bytes);
+  } catch (error) {
+    // a directory pointing past the end of the file
+    if (error instanceof RangeError) throw unreadableXlsx('its zip directory points outside the file');
+    throw error;
+  }
 }

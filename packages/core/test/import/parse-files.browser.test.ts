@@ -1,4 +1,4 @@
-// Import parsing in real Chromium: papaparse (CommonJS) and read-excel-file must load in a browser page.
+// Import parsing in real Chromium: papaparse (CommonJS) and the .xlsx reader (fflate, TextDecoder) must work in a browser page.
 import { expect } from 'chai';
 import writeXlsxFile from 'write-excel-file/browser';
 import { parseCsv } from '../../src/import/parse-csv.js';

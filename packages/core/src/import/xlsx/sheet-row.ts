@@ -1,0 +1,133 @@
+import { excelDateText } from './date-styles.js';
+import { stringItemText } from './rich-text.js';
+import { unreadableXlsx } from './unreadable-xlsx.js';
+import { decodeXmlText } from './xml-text.js';
+
+/** What reading a sheet's cells needs from the rest of the workbook. */
+export interface SheetContext {
+  /** The workbook's shared strings, trimmed. */
+  sharedStrings: readonly string[];
+  /** Per cell style index: whether it shows a date. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** One `<row>` read: its 1-based row number (when the file says) and its cells' text by column. */
+export interface SheetRow {
+  number: number | undefined;
+  cells: string[];
+}
+
+const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c\s*>)/g;
+const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const VALUE = /<(?:[\w.-]+:)?v(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?v\s*>/;
+const INLINE_STRING = /<(?:[\w.-]+:)?is(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is\s*>/;
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
+
+/** Column index (0-based) of a cell reference such as `C12` or `AB3`; −1 when it has no letters. */
+export function columnIndex(reference: string): number {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) | 0x20; // lower-case
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
+  }
+  return i === 0 ? -1 : column - 1;
+}
+
+/**
+ * Reads one `<row>` element into text cells, as an import wants them: shared and inline strings as written
+ * (trimmed), numbers as their shortest text, dates (numbers in a date style, or `t="d"`) as ISO dates,
+ * booleans as `true`/`false`, errors as their code (`#N/A`). Cells are placed by their reference, so
+ * skipped cells become ''.
+ */
+export function readSheetRow(rowXml: string, context: SheetContext): SheetRow {
+  const startTagEnd = rowXml.indexOf('>');
+  const number = ROW_NUMBER.exec(rowXml.slice(0, startTagEnd + 1));
+  const cells: string[] = [];
+  let next = 0;
+  CELL.lastIndex = 0;
+  for (let match = CELL.exec(rowXml); match !== null; match = CELL.exec(rowXml)) {
+    const attributes = match[1]!;
+    let reference: string | undefined;
+    let type = 'n';
+    let style = 0;
+    if (PLAIN_ATTRIBUTES.test(attributes)) {
+      // every writer puts attributes as name="value": read the three a cell has without a regex per attribute
+      reference = plainAttribute(attributes, ' r="');
+      type = plainAttribute(attributes, ' t="') ?? 'n';
+      style = Number(plainAttribute(attributes, ' s="') ?? 0);
+    } else {
+      ATTRIBUTE.lastIndex = 0;
+      for (let a = ATTRIBUTE.exec(attributes); a !== null; a = ATTRIBUTE.exec(attributes)) {
+        const value = a[2] ?? a[3] ?? '';
+        if (a[1] === 'r') reference = value;
+        else if (a[1] === 't') type = value;
+        else if (a[1] === 's') style = Number(value);
+      }
+    }
+    const column = reference === undefined ? next : columnIndex(reference);
+    const at = column < 0 ? next : column;
+    next = at + 1;
+    const text = cellText(type, style, match[2] ?? '', context);
+    if (text === '') continue;
+    while (cells.length < at) cells.push('');
+    cells[at] = text;
+  }
+  return { number: number === null ? undefined : Number(number[1]), cells };
+}
+
+/** Attributes written as ` name="value"` with single spaces, no single quotes: the fast path applies. */
+const PLAIN_ATTRIBUTES = /^(?: [\w.:-]+="[^"]*")*\s*$/;
+
+function plainAttribute(attributes: string, prefix: string): string | undefined {
+  const at = attributes.indexOf(prefix);
+  if (at < 0) return undefined;
+  const start = at + prefix.length;
+  return attributes.slice(start, attributes.indexOf('"', start));
+}
+
+/** The text of a cell's `<v>`: `<v>12</v>` directly, anything fancier through the pattern. */
+function valueText(content: string): string | undefined {
+  if (content.startsWith('<v>')) {
+    const end = content.indexOf('</v>', 3);
+    if (end >= 0) return content.slice(3, end);
+  }
+  return VALUE.exec(content)?.[1];
+}
+
+function cellText(type: string, style: number, content: string, context: SheetContext): string {
+  if (type === 'inlineStr') {
+    const inline = INLINE_STRING.exec(content);
+    return inline === null ? '' : stringItemText(inline[1]!).trim();
+  }
+  const raw = valueText(content);
+  if (raw === undefined || raw === '') return '';
+  switch (type) {
+    case 's': {
+      const shared = context.sharedStrings[Number(raw)];
+      if (shared === undefined) throw unreadableXlsx(`a cell points at shared string ${raw}, which the workbook does not have`);
+      return shared;
+    }
+    case 'str':
+      return decodeXmlText(raw).trim();
+    case 'b':
+      return raw === '1' ? 'true' : raw === '0' ? 'false' : raw;
+    case 'e':
+      return decodeXmlText(raw);
+    case 'd': {
+      const text = decodeXmlText(raw).trim();
+      // an ISO date-time without a zone is a spreadsheet's zone-less time: read it as UTC, not the machine's zone
+      const date = new Date(/T[\d:.]+$/.test(text) ? `${text}Z` : text);
+      if (Number.isNaN(date.getTime())) return text;
+      const iso = date.toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+    }
+    default: {
+      const value = Number(raw);
+      if (Number.isNaN(value)) return decodeXmlText(raw).trim();
+      return context.dateStyles[style] === true ? excelDateText(value, context.date1904) : String(value);
+    }
+  }
+}
