@@ -31,7 +31,7 @@ export async function runInChromium<T>(modulePath: string, timeoutMs = 600_000):
     logStartMessage: false,
   });
   const port = (server.server?.address() as { port: number }).port;
-  const browser = await puppeteer.launch({ executablePath: chromePath(), headless: true, args: CHROME_FLAGS, protocolTimeout: timeoutMs });
+  const browser = await puppeteer.launch({ executablePath: chromePath(), headless: true, args: [...CHROME_FLAGS, '--js-flags=--expose-gc'], protocolTimeout: timeoutMs });
   try {
     const page = await browser.newPage();
     page.on('console', (message) => console.log(`[chromium] ${message.text()}`));
