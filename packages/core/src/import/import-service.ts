@@ -208,7 +208,14 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (options.format === 'xlsx' || (options.format === undefined && zip)) return parseXlsx(bytes, { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }) });
+  if (options.format === 'xlsx' || (options.format === undefined && zip)) {
+    const xlsxOptions = { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }) };
+    return parseXlsx(bytes, xlsxOptions).catch((error: unknown) => {
+      // the reader stops at the first row past the limit: say which limit, as for a CSV
+      if (error instanceof CrmValidationError && error.issues[0]?.code === 'too_big') tooBig(`has more than ${limits.maxRows} rows; the limit is ${limits.maxRows} (limits.maxRows)`);
+      throw error;
+    });
+  }
   return parseCsvInSlices(bytes, csvOptions(options));
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import writeXlsxFile from 'write-excel-file/universal';
 import { createCrm, createMemoryAdapter, crmStorageSchema, CrmValidationError, type Actor, type ImportProgress, type StorageAdapter } from '../../src/index.js';
 
 const admin: Actor = { id: 'u-admin', role: 'admin' };
@@ -61,6 +62,21 @@ describe('importing contacts from a file', () => {
     assert.equal(rows.issues[0]!.message, 'has 6 rows; the limit is 5 (limits.maxRows)');
     assert.equal((await storage.changesSince(seq)).batches.length, 0);
     assert.equal((await crm.imports.dryRun(CSV, { entity: 'contact', policy: 'skip', limits: { maxRows: 6 } })).summary.rows, 6, 'at the limit is fine');
+  });
+
+  it('an Excel workbook past the row limit is refused as soon as the reader passes it, and nothing is written', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const sheet = [['Họ và tên', 'Số điện thoại'], ...Array.from({ length: 40 }, (_, i) => [`Khách ${i}`, `0912 000 ${String(i).padStart(3, '0')}`])];
+    const workbook = await writeXlsxFile(sheet).toBlob();
+    const refused = await crm.imports.run(workbook, { entity: 'contact', policy: 'create', limits: { maxRows: 25 } }).catch((e: unknown) => e);
+    assert.ok(refused instanceof CrmValidationError);
+    assert.deepEqual(refused.issues.map((issue) => [issue.path, issue.code, issue.message]), [['file', 'too_big', 'has more than 25 rows; the limit is 25 (limits.maxRows)']]);
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+    const wrongSheet = await crm.imports.dryRun(workbook, { entity: 'contact', policy: 'skip', sheet: 'Khách hàng' }).catch((e: unknown) => e);
+    assert.ok(wrongSheet instanceof CrmValidationError);
+    assert.deepEqual(wrongSheet.issues.map((issue) => [issue.path, issue.code]), [['sheet', 'not_found']]);
+    assert.equal((await crm.imports.dryRun(workbook, { entity: 'contact', policy: 'skip', limits: { maxRows: 40 } })).summary.new, 40, 'at the limit is fine');
   });
 
   it('a run commits chunk by chunk with progress, yielding between chunks; skipped duplicates stay out', async () => {
