@@ -12,6 +12,7 @@ import type { ImportTable } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
 import { parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
+import { isCompoundFile } from './xlsx/zip-archive.js';
 import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
 import { runInSlices, SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
@@ -208,7 +209,8 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (options.format === 'xlsx' || (options.format === undefined && zip)) {
+  // an old .xls or a password-protected workbook goes to the .xlsx reader, which says what it is (not CSV garbage)
+  if (options.format === 'xlsx' || (options.format === undefined && (zip || isCompoundFile(bytes)))) {
     const xlsxOptions = { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }) };
     return parseXlsx(bytes, xlsxOptions).catch((error: unknown) => {
       // the reader stops at the first row past the limit: say which limit, as for a CSV

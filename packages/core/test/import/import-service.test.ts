@@ -64,7 +64,7 @@ describe('importing contacts from a file', () => {
     assert.equal((await crm.imports.dryRun(CSV, { entity: 'contact', policy: 'skip', limits: { maxRows: 6 } })).summary.rows, 6, 'at the limit is fine');
   });
 
-  it('an Excel workbook past the row limit is refused as soon as the reader passes it, and nothing is written', async () => {
+  it('an Excel workbook past the row limit is refused as soon as the reader passes it, and nothing is written; an old .xls is refused, not read as CSV', async () => {
     const { crm, storage } = await withStoredContact();
     const seq = (await storage.changesSince(0)).cursor;
     const sheet = [['Họ và tên', 'Số điện thoại'], ...Array.from({ length: 40 }, (_, i) => [`Khách ${i}`, `0912 000 ${String(i).padStart(3, '0')}`])];
@@ -77,6 +77,13 @@ describe('importing contacts from a file', () => {
     assert.ok(wrongSheet instanceof CrmValidationError);
     assert.deepEqual(wrongSheet.issues.map((issue) => [issue.path, issue.code]), [['sheet', 'not_found']]);
     assert.equal((await crm.imports.dryRun(workbook, { entity: 'contact', policy: 'skip', limits: { maxRows: 40 } })).summary.new, 40, 'at the limit is fine');
+    // an old .xls is not read as CSV: the user is told to save it as .xlsx
+    const xls = new Uint8Array(2048);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const old = await crm.imports.dryRun(xls, { entity: 'contact', policy: 'skip' }).catch((e: unknown) => e);
+    assert.ok(old instanceof CrmValidationError);
+    assert.deepEqual(old.issues.map((issue) => [issue.path, issue.code]), [['file', 'invalid_format']]);
+    assert.match(old.message, /\.xls\) file or a password-protected workbook/);
   });
 
   it('a run commits chunk by chunk with progress, yielding between chunks; skipped duplicates stay out', async () => {

@@ -181,6 +181,10 @@ describe('reading .xlsx workbooks', () => {
       }
     }
     cases.push([encrypted, /encrypted/]);
+    // an old .xls (or an .xlsx saved with a password): an OLE compound file
+    const compound = new Uint8Array(1024);
+    compound.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    cases.push([compound, /Excel 97–2003 \(\.xls\) file or a password-protected workbook/]);
     for (const [bytes, reason] of cases) {
       const error = await rejection(parseXlsx(bytes));
       assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['file', 'invalid_format']]);

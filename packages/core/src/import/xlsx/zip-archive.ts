@@ -30,6 +30,7 @@ export class ZipArchive {
   private readonly view: DataView;
 
   constructor(private readonly bytes: Uint8Array) {
+    if (isCompoundFile(bytes)) throw unreadableXlsx('it is an Excel 97–2003 (.xls) file or a password-protected workbook; save it as an Excel Workbook (.xlsx) without a password');
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = this.findEndOfCentralDirectory();
     const count = this.view.getUint16(end + 10, true);
@@ -85,6 +86,16 @@ export class ZipArchive {
     }
     throw unreadableXlsx('it is not a zip archive');
   }
+}
+
+const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Whether the bytes are an OLE compound file: what an old `.xls` is, and what Excel wraps an `.xlsx` in
+ * when it is saved with a password. Users meet both and deserve a better answer than "not a zip".
+ */
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && COMPOUND_FILE_SIGNATURE.every((byte, i) => bytes[i] === byte);
 }
 
 /** Compressed bytes inflated per step: about 5–10 ms of work for a sheet's XML. */
