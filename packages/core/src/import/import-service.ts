@@ -8,7 +8,7 @@ import { foldToWords } from '../dedup/normalize-text.js';
 import { CrmValidationError } from '../errors.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
-import type { ImportTable } from './import-table.js';
+import type { ImportTable, ImportTableBuilder } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
 import { parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
@@ -41,6 +41,12 @@ export interface ImportOptions extends SliceOptions {
   delimiter?: string;
   /** The sheet of an `.xlsx` file (the first by default). */
   sheet?: number | string;
+  /**
+   * The spreadsheet row number of the header (1-based, blank rows counted). By default it is found in the
+   * first rows, skipping a title or a date line above it (see {@link ImportTableBuilder}); the dry run's
+   * `table.headerRow` says which row it took.
+   */
+  headerRow?: number;
   /** Catch rows that duplicate an earlier row of the same file (default true). */
   checkWithinFile?: boolean;
   /**
@@ -211,7 +217,7 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   // an old .xls or a password-protected workbook goes to the .xlsx reader, which says what it is (not CSV garbage)
   if (options.format === 'xlsx' || (options.format === undefined && (zip || isCompoundFile(bytes)))) {
-    const xlsxOptions = { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }) };
+    const xlsxOptions = { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...headerOptions(options) };
     return parseXlsx(bytes, xlsxOptions).catch((error: unknown) => {
       // the reader stops at the first row past the limit: say which limit, as for a CSV
       if (error instanceof CrmValidationError && error.issues[0]?.code === 'too_big') tooBig(`has more than ${limits.maxRows} rows; the limit is ${limits.maxRows} (limits.maxRows)`);
@@ -231,8 +237,10 @@ function sliceOptions(options: ImportOptions): SliceOptions {
 }
 
 function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
-  return { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), ...sliceOptions(options) };
+  return { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), ...sliceOptions(options), ...headerOptions(options) };
 }
+
+const headerOptions = (options: ImportOptions) => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });
 
 /** Rows planned between two looks at the clock: small enough to stop near the slice's end on slow rows. */
 const ROWS_PER_CLOCK_CHECK = 64;

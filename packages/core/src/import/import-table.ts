@@ -1,3 +1,5 @@
+import { CrmValidationError } from '../errors.js';
+
 /**
  * A parsed import file: its header cells and its data rows as strings, whatever the file format. Row
  * numbers are what a spreadsheet shows (the header is row 1, the first data row row 2), so a rejection report
@@ -10,26 +12,83 @@ export interface ImportTable {
   rows: string[][];
   /** The spreadsheet row number of each data row (blank rows dropped do not shift the others). */
   rowNumbers: number[];
+  /** The spreadsheet row number of the header; rows above it (a title, a date) are not data. */
+  headerRow?: number;
 }
 
-/** Builds an {@link ImportTable} from raw cell rows whose first row is the header. */
-export function tableFromCells(cells: readonly (readonly string[])[]): ImportTable {
-  const builder = new ImportTableBuilder();
+/** Where the header is: the spreadsheet row number, or found in the first rows (see {@link ImportTableBuilder}). */
+export interface HeaderRowOptions {
+  /**
+   * The spreadsheet row number (1-based, blank rows counted) of the header. By default it is found: the
+   * first row with at least 60% as many filled cells as the widest of the first {@link HEADER_SEARCH_ROWS}
+   * rows, so a title ("DANH SÁCH KHÁCH HÀNG") or a date line above the header is skipped.
+   */
+  headerRow?: number;
+}
+
+/** How many non-blank rows at the top of a file are looked at to find the header. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * How much of the widest row's filled cells a row needs to be taken for the header: a date line of two
+ * cells ("Ngày lập: …", "Người lập: …") above a four-column header is not one.
+ */
+const HEADER_WIDTH_SHARE = 0.6;
+
+/** Builds an {@link ImportTable} from raw cell rows: the header is found as {@link ImportTableBuilder} does. */
+export function tableFromCells(cells: readonly (readonly string[])[], options: HeaderRowOptions = {}): ImportTable {
+  const builder = new ImportTableBuilder(options);
   for (let i = 0; i < cells.length; i++) builder.add(cells[i]!);
   return builder.table;
 }
 
+function headerRowError(message: string): CrmValidationError {
+  return new CrmValidationError([{ path: 'headerRow', message, code: 'invalid_value' }], 'import');
+}
+
+const filledCells = (row: readonly string[]) => {
+  let filled = 0;
+  for (const cell of row) if (cell.trim() !== '') filled++;
+  return filled;
+};
+
 /**
  * Builds an {@link ImportTable} a row at a time, as a parser hands the rows over (so a parser that gives the
- * event loop back between slices does not finish with one long pass over every row): blank rows before the
- * header are skipped, the first non-blank row is the header, blank rows after it are dropped, and every data
- * row is padded to the header's width.
+ * event loop back between slices does not finish with one long pass over every row). Blank rows are
+ * dropped, every data row is padded to the header's width, and row numbers count every row of the file.
+ *
+ * The header is the row `headerRow` names, or else the first row with at least 60% as many filled cells
+ * (and at least two) as the widest of the first {@link HEADER_SEARCH_ROWS} non-blank rows: Vietnamese spreadsheets
+ * often open with a title and a date line above the real header. A one-column file's header is its first
+ * non-blank row. Rows above the header are not data.
  */
 export class ImportTableBuilder {
-  /** The table so far. */
-  readonly table: ImportTable = { headers: [], rows: [], rowNumbers: [] };
+  private readonly result: ImportTable = { headers: [], rows: [], rowNumbers: [] };
   private rowsSeen = 0;
   private hasHeader = false;
+  /** Non-blank rows seen while looking for the header. */
+  private readonly top: { cells: readonly string[]; row: number; filled: number }[] = [];
+
+  constructor(private readonly options: HeaderRowOptions = {}) {
+    const { headerRow } = options;
+    if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw headerRowError(`must be a row number (1 or more), not ${String(headerRow)}`);
+  }
+
+  /**
+   * The table so far; reading it settles the header if the first rows are still being looked at. Throws
+   * when the file ended before the `headerRow` it was given.
+   */
+  get table(): ImportTable {
+    if (!this.hasHeader && this.top.length > 0) this.settleHeader();
+    const { headerRow } = this.options;
+    if (!this.hasHeader && headerRow !== undefined && this.rowsSeen > 0) throw headerRowError(`is ${headerRow}, but the file has only ${this.rowsSeen} rows`);
+    return this.result;
+  }
+
+  /** Data rows so far (rows still examined for the header are not counted yet). */
+  get dataRows(): number {
+    return this.result.rows.length;
+  }
 
   /** Counts rows the file leaves out (a spreadsheet stores no element for an empty row): they are blank. */
   skipBlankRows(count: number): void {
@@ -38,17 +97,47 @@ export class ImportTableBuilder {
 
   /** Adds the next raw row of the file (blank ones included: they count for row numbers). */
   add(row: readonly string[]): void {
-    this.rowsSeen++;
-    if (!row.some((cell) => cell.trim() !== '')) return;
-    if (!this.hasHeader) {
-      this.hasHeader = true;
-      this.table.headers = row.map((cell) => cell.normalize('NFC').trim());
+    const number = ++this.rowsSeen;
+    if (this.hasHeader) {
+      if (filledCells(row) > 0) this.addData(row, number);
       return;
     }
-    const width = this.table.headers.length;
+    const { headerRow } = this.options;
+    if (headerRow !== undefined) {
+      if (number !== headerRow) return;
+      if (filledCells(row) === 0) throw headerRowError(`is ${headerRow}, but row ${headerRow} is blank`);
+      this.setHeader(row, number);
+      return;
+    }
+    const filled = filledCells(row);
+    if (filled === 0) return;
+    this.top.push({ cells: row, row: number, filled });
+    if (this.top.length >= HEADER_SEARCH_ROWS) this.settleHeader();
+  }
+
+  private settleHeader(): void {
+    const top = this.top;
+    const widest = Math.max(...top.map((entry) => entry.filled));
+    const wideEnough = Math.max(2, Math.ceil(widest * HEADER_WIDTH_SHARE));
+    const at = Math.max(0, top.findIndex((entry) => entry.filled >= wideEnough));
+    this.setHeader(top[at]!.cells, top[at]!.row);
+    for (let i = at + 1; i < top.length; i++) this.addData(top[i]!.cells, top[i]!.row);
+    top.length = 0;
+  }
+
+  private setHeader(row: readonly string[], number: number): void {
+    this.hasHeader = true;
+    this.result.headers = row.map((cell) => cell.normalize('NFC').trim());
+    this.result.headerRow = number;
+  }
+
+  private addData(row: readonly string[], number: number): void {
+    const width = this.result.headers.length;
     const out = new Array<string>(width);
     for (let c = 0; c < width; c++) out[c] = row[c] ?? '';
-    this.table.rows.push(out);
-    this.table.rowNumbers.push(this.rowsSeen);
+    this.result.rows.push(out);
+    this.result.rowNumbers.push(number);
   }
 }
+
+

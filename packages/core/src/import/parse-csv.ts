@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
-import { ImportTableBuilder, tableFromCells, type ImportTable } from './import-table.js';
+import { ImportTableBuilder, tableFromCells, type HeaderRowOptions, type ImportTable } from './import-table.js';
 import { SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
 /** Options for {@link parseCsv}. */
-export interface ParseCsvOptions {
+export interface ParseCsvOptions extends HeaderRowOptions {
   /** The field separator; detected from the file (`,`, `;`, tab or `|`) when not given. */
   delimiter?: string;
 }
@@ -18,7 +18,7 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   const result = Papa.parse<string[]>(csvText(input), papaOptions(options));
   const cells = result.data;
   // papaparse reads a trailing newline as one empty row; tableFromCells drops blank rows anyway.
-  return tableFromCells(cells);
+  return tableFromCells(cells, headerOptions(options));
 }
 
 /** Options for {@link parseCsvInSlices}. */
@@ -34,13 +34,23 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   return new Promise((resolve, reject) => {
-    const builder = new ImportTableBuilder();
+    const builder = new ImportTableBuilder(headerOptions(options));
     let rows = 0;
     let sliceStarted = performance.now();
+    let failed = false;
     Papa.parse<string[]>(text, {
       ...papaOptions(options),
       step: (results, parser) => {
-        builder.add(results.data);
+        if (failed) return;
+        try {
+          builder.add(results.data);
+        } catch (error) {
+          // a refused header row: stop here; papaparse's `complete` then finds the promise settled
+          failed = true;
+          reject(error);
+          parser.abort();
+          return;
+        }
         if ((++rows & 63) !== 0 || performance.now() - sliceStarted < sliceMs) return;
         // papaparse resumes local text where it paused, delimiter and line endings already settled
         parser.pause();
@@ -55,10 +65,18 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
           parser.resume();
         }, reject);
       },
-      complete: () => resolve(builder.table),
+      complete: () => {
+        try {
+          resolve(builder.table);
+        } catch (error) {
+          reject(error);
+        }
+      },
     });
   });
 }
+
+const headerOptions = (options: HeaderRowOptions): HeaderRowOptions => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });
 
 function csvText(input: string | ArrayBuffer | Uint8Array): string {
   const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);

@@ -1,5 +1,5 @@
 import { CrmValidationError } from '../errors.js';
-import { ImportTableBuilder, type ImportTable } from './import-table.js';
+import { ImportTableBuilder, type HeaderRowOptions, type ImportTable } from './import-table.js';
 import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { dateStyles } from './xlsx/date-styles.js';
 import { stringItemText } from './xlsx/rich-text.js';
@@ -10,7 +10,7 @@ import { XmlElementStream } from './xlsx/xml-text.js';
 import { ZipArchive, ZipTextReader } from './xlsx/zip-archive.js';
 
 /** Options for {@link parseXlsx}. */
-export interface ParseXlsxOptions extends SliceOptions {
+export interface ParseXlsxOptions extends SliceOptions, HeaderRowOptions {
   /** The sheet to read, by 1-based position in the tab order or by name; the first sheet by default. */
   sheet?: number | string;
   /**
@@ -52,14 +52,14 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
     dateStyles: stylesEntry === undefined ? [] : dateStyles(archive.readText(stylesEntry, MAX_PART_BYTES)),
     date1904: parts.date1904,
   };
-  const builder = new ImportTableBuilder();
+  const builder = new ImportTableBuilder(options.headerRow === undefined ? {} : { headerRow: options.headerRow });
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
   let lastRow = 0;
   const addRow = (row: SheetRow): void => {
     const number = row.number ?? lastRow + 1;
     if (number > lastRow + 1) builder.skipBlankRows(number - lastRow - 1);
     builder.add(row.cells);
-    if (builder.table.rows.length > maxRows) throw new CrmValidationError([{ path: 'file', message: `has more than ${maxRows} rows; the limit is ${maxRows}`, code: 'too_big' }], 'import');
+    if (builder.dataRows > maxRows) tooManyRows(maxRows);
     lastRow = Math.max(number, lastRow + 1);
   };
   const readers: { reader: ZipTextReader; stream: XmlElementStream }[] = [];
@@ -76,7 +76,14 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
     if (reader.done) current++;
     return current === readers.length;
   }, options);
-  return builder.table;
+  const table = builder.table;
+  // rows still looked at for the header when the sheet ended are counted now
+  if (table.rows.length > maxRows) tooManyRows(maxRows);
+  return table;
+}
+
+function tooManyRows(maxRows: number): never {
+  throw new CrmValidationError([{ path: 'file', message: `has more than ${maxRows} rows; the limit is ${maxRows}`, code: 'too_big' }], 'import');
 }
 
 function openArchive(bytes: Uint8Array): ZipArchive {

@@ -149,7 +149,7 @@ describe('reading .xlsx workbooks', () => {
   it('reads workbooks with prefixed elements (OpenXML SDK) and uncompressed entries', async () => {
     const spec: WorkbookSpec = { sheets: { Data: '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row><x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c></x:row>' }, prefix: 'x:', sharedStrings: ['<x:si><x:t>Tên</x:t></x:si>', '<x:si><x:t>Hoa</x:t></x:si>'], stored: true };
     const table = await parseXlsx(workbook(spec));
-    assert.deepEqual(table, { headers: ['Tên'], rows: [['Hoa']], rowNumbers: [2] });
+    assert.deepEqual(table, { headers: ['Tên'], rows: [['Hoa']], rowNumbers: [2], headerRow: 1 });
   });
 
   it('picks a sheet by position or by name, and names the sheets when asked for one it lacks', async () => {
