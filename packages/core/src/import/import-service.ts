@@ -39,7 +39,7 @@ export interface ImportOptions extends SliceOptions {
   format?: 'csv' | 'xlsx';
   /** The CSV separator (detected by default). */
   delimiter?: string;
-  /** The sheet of an `.xlsx` file (the first by default). */
+  /** The sheet of an `.xlsx` file, by tab position (1-based) or name; the first visible sheet by default. */
   sheet?: number | string;
   /**
    * The spreadsheet row number of the header (1-based, blank rows counted). By default it is found in the

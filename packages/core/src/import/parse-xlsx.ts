@@ -11,7 +11,10 @@ import { ZipArchive, ZipTextReader } from './xlsx/zip-archive.js';
 
 /** Options for {@link parseXlsx}. */
 export interface ParseXlsxOptions extends SliceOptions, HeaderRowOptions {
-  /** The sheet to read, by 1-based position in the tab order or by name; the first sheet by default. */
+  /**
+   * The sheet to read, by 1-based position in the tab order (hidden sheets counted) or by name; by default
+   * the first sheet that is not hidden.
+   */
   sheet?: number | string;
   /**
    * Stop with a {@link CrmValidationError} on `file` (code `too_big`) as soon as the sheet has more data rows

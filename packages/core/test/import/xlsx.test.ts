@@ -16,6 +16,8 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 interface WorkbookSpec {
   /** Sheet XML bodies (inside `<sheetData>`), by sheet name, in tab order. */
   sheets: Record<string, string>;
+  /** Names of sheets hidden from the tabs. */
+  hidden?: string[];
   sharedStrings?: string[];
   /** `<numFmts>` and `<cellXfs>` markup. */
   styles?: string;
@@ -36,7 +38,7 @@ function workbook(spec: WorkbookSpec): Uint8Array {
     '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(
       `<?xml version="1.0"?><${p}workbook ${ns} xmlns:r="${REL}"><${p}workbookPr${spec.date1904 ? ' date1904="1"' : ''}/><${p}sheets>${names
-        .map((name, i) => `<${p}sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .map((name, i) => `<${p}sheet name="${name}" sheetId="${i + 1}"${spec.hidden?.includes(name) ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
         .join('')}</${p}sheets></${p}workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
@@ -152,11 +154,15 @@ describe('reading .xlsx workbooks', () => {
     assert.deepEqual(table, { headers: ['Tên'], rows: [['Hoa']], rowNumbers: [2], headerRow: 1 });
   });
 
-  it('picks a sheet by position or by name, and names the sheets when asked for one it lacks', async () => {
+  it('picks the first visible sheet, or one by position or by name, and names the sheets when asked for one it lacks', async () => {
     const bytes = workbook({ sheets: { 'Hà Nội': '<row r="1"><c t="inlineStr"><is><t>HN</t></is></c></row>', 'Đà Nẵng': '<row r="1"><c t="inlineStr"><is><t>ĐN</t></is></c></row>' } });
     assert.deepEqual((await parseXlsx(bytes)).headers, ['HN']);
     assert.deepEqual((await parseXlsx(bytes, { sheet: 2 })).headers, ['ĐN']);
     assert.deepEqual((await parseXlsx(bytes, { sheet: 'đà nẵng' })).headers, ['ĐN']);
+    // a hidden first sheet (lookup lists) is not what the user means by "the sheet"
+    const withHidden = workbook({ sheets: { 'Danh mục': '<row r="1"><c t="inlineStr"><is><t>DM</t></is></c></row>', 'Khách': '<row r="1"><c t="inlineStr"><is><t>KH</t></is></c></row>' }, hidden: ['Danh mục'] });
+    assert.deepEqual((await parseXlsx(withHidden)).headers, ['KH']);
+    assert.deepEqual((await parseXlsx(withHidden, { sheet: 1 })).headers, ['DM']);
     const error = await rejection(parseXlsx(bytes, { sheet: 'Huế' }));
     assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['sheet', 'not_found']]);
     assert.match(error.message, /no sheet named "Huế"; its sheets are 1\. Hà Nội, 2\. Đà Nẵng/);

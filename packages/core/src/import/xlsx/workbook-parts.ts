@@ -6,7 +6,7 @@ import type { ZipArchive } from './zip-archive.js';
 /** Where a workbook's parts are, and how it counts dates. */
 export interface WorkbookParts {
   /** The worksheets in the order the workbook lists them (its tab order), with their part paths. */
-  sheets: { name: string; path: string }[];
+  sheets: { name: string; path: string; hidden: boolean }[];
   /** The shared string table's path, when the workbook has one. */
   sharedStringsPath: string | undefined;
   /** The style sheet's path, when the workbook has one (it says which cells hold dates). */
@@ -74,19 +74,29 @@ export function readWorkbookParts(archive: ZipArchive): WorkbookParts {
     const id = attribute(tag, 'id');
     const rel = id === undefined ? undefined : rels.find((candidate) => candidate.id === id);
     // chart sheets and dialog sheets have no cells to import
-    if (rel !== undefined && rel.type.endsWith('/worksheet')) sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, path: rel.path });
+    if (rel === undefined || !rel.type.endsWith('/worksheet')) continue;
+    const state = attribute(tag, 'state');
+    sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, path: rel.path, hidden: state === 'hidden' || state === 'veryHidden' });
   }
   const properties = xml.match(WORKBOOK_PROPERTIES)?.[0];
   const date1904 = properties !== undefined && /^(1|true)$/i.test(attribute(properties, 'date1904') ?? '');
   return { sheets, sharedStringsPath: byType(rels, 'sharedStrings')?.path, stylesPath: byType(rels, 'styles')?.path, date1904 };
 }
 
-/** The worksheet to read: by 1-based position in the tab order or by name (exact, else ignoring case). */
+/**
+ * The worksheet to read: by 1-based position in the tab order (hidden sheets counted) or by name (exact,
+ * else ignoring case); by default the first sheet the user can see (a workbook may keep lookup lists in a
+ * hidden first sheet).
+ */
 export function pickSheet(parts: WorkbookParts, sheet: number | string | undefined): { name: string; path: string } {
   const { sheets } = parts;
   if (sheets.length === 0) throw unreadableXlsx('it has no worksheet');
   const found =
-    sheet === undefined ? sheets[0] : typeof sheet === 'number' ? sheets[sheet - 1] : (sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()));
+    sheet === undefined
+      ? (sheets.find((s) => !s.hidden) ?? sheets[0])
+      : typeof sheet === 'number'
+        ? sheets[sheet - 1]
+        : (sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()));
   if (found !== undefined) return found;
   const names = sheets.map((s, i) => `${i + 1}. ${s.name}`).join(', ');
   throw new CrmValidationError([{ path: 'sheet', message: `the workbook has no sheet ${typeof sheet === 'number' ? `number ${sheet}` : `named "${sheet}"`}; its sheets are ${names}`, code: 'not_found' }], 'import');
