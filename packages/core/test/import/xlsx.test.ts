@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import { CrmValidationError } from '../../src/errors.js';
@@ -152,6 +152,36 @@ describe('reading .xlsx workbooks', () => {
     const spec: WorkbookSpec = { sheets: { Data: '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row><x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c></x:row>' }, prefix: 'x:', sharedStrings: ['<x:si><x:t>Tên</x:t></x:si>', '<x:si><x:t>Hoa</x:t></x:si>'], stored: true };
     const table = await parseXlsx(workbook(spec));
     assert.deepEqual(table, { headers: ['Tên'], rows: [['Hoa']], rowNumbers: [2], headerRow: 1 });
+  });
+
+  it('reads pretty-printed parts as newer Excel writes them, and a package whose relationships were lost', async () => {
+    const sheet = `
+    <row r="1" spans="1:2" x14ac:dyDescent="0.3">
+      <c r="A1" t="s">
+        <v>0</v>
+      </c>
+      <c r="B1" s="1" t="s">
+        <v>1</v>
+      </c>
+    </row>
+    <row r="2" spans="1:2" ht="14.4" x14ac:dyDescent="0.3">
+      <c r="A2" t="s">
+        <v>2</v>
+      </c>
+      <c r="B2" s="1">
+        <v>45254</v>
+      </c>
+    </row>
+  `;
+    const styles = '<cellXfs count="2">\n  <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\n  <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\n</cellXfs>';
+    const sharedStrings = ['\n  <si>\n    <t>Họ tên</t>\n  </si>', '<si><t>Ngày hẹn</t></si>', '<si>\n    <t xml:space="preserve">Võ Thị Sáu </t>\n  </si>'];
+    const expected = { headers: ['Họ tên', 'Ngày hẹn'], rows: [['Võ Thị Sáu', '2023-11-24']], rowNumbers: [2], headerRow: 1 };
+    const bytes = workbook({ sheets: { S: sheet }, styles, sharedStrings });
+    assert.deepEqual(await parseXlsx(bytes), expected);
+    // the same package without any _rels part: the workbook, sheets and shared strings are found by Excel's part names
+    const parts = unzipSync(bytes);
+    for (const name of Object.keys(parts)) if (name.includes('_rels/')) delete parts[name];
+    assert.deepEqual(await parseXlsx(zipSync(parts)), expected);
   });
 
   it('picks the first visible sheet, or one by position or by name, and names the sheets when asked for one it lacks', async () => {

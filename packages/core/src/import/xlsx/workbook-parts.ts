@@ -74,13 +74,22 @@ export function readWorkbookParts(archive: ZipArchive): WorkbookParts {
     const id = attribute(tag, 'id');
     const rel = id === undefined ? undefined : rels.find((candidate) => candidate.id === id);
     // chart sheets and dialog sheets have no cells to import
-    if (rel === undefined || !rel.type.endsWith('/worksheet')) continue;
+    if (rel !== undefined && !rel.type.endsWith('/worksheet')) continue;
+    // a package that lost its relationships (some repackaging tools drop them): Excel's own part names
+    const path = rel?.path ?? `${dir}worksheets/sheet${attribute(tag, 'sheetId') ?? sheets.length + 1}.xml`;
+    if (rel === undefined && archive.entry(path) === undefined) continue;
     const state = attribute(tag, 'state');
-    sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, path: rel.path, hidden: state === 'hidden' || state === 'veryHidden' });
+    sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, path, hidden: state === 'hidden' || state === 'veryHidden' });
   }
   const properties = xml.match(WORKBOOK_PROPERTIES)?.[0];
   const date1904 = properties !== undefined && /^(1|true)$/i.test(attribute(properties, 'date1904') ?? '');
-  return { sheets, sharedStringsPath: byType(rels, 'sharedStrings')?.path, stylesPath: byType(rels, 'styles')?.path, date1904 };
+  const conventional = (file: string) => (archive.entry(`${dir}${file}`) === undefined ? undefined : `${dir}${file}`);
+  return {
+    sheets,
+    sharedStringsPath: byType(rels, 'sharedStrings')?.path ?? (rels.length === 0 ? conventional('sharedStrings.xml') : undefined),
+    stylesPath: byType(rels, 'styles')?.path ?? (rels.length === 0 ? conventional('styles.xml') : undefined),
+    date1904,
+  };
 }
 
 /**
