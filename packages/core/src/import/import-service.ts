@@ -10,7 +10,7 @@ import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import type { ImportTable, ImportTableBuilder } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
-import { parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
+import { decodeCsvBytes, parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { isCompoundFile } from './xlsx/zip-archive.js';
 import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
@@ -39,6 +39,11 @@ export interface ImportOptions extends SliceOptions {
   format?: 'csv' | 'xlsx';
   /** The CSV separator (detected by default). */
   delimiter?: string;
+  /**
+   * The CSV's encoding as a `TextDecoder` label (`utf-8`, `windows-1258`, …); found by default (see
+   * {@link decodeCsvBytes}): a CSV saved by Excel on Vietnamese Windows is Windows-1258, not UTF-8.
+   */
+  encoding?: string;
   /** The sheet of an `.xlsx` file, by tab position (1-based) or name; the first visible sheet by default. */
   sheet?: number | string;
   /**
@@ -237,7 +242,12 @@ function sliceOptions(options: ImportOptions): SliceOptions {
 }
 
 function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
-  return { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), ...sliceOptions(options), ...headerOptions(options) };
+  return {
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...sliceOptions(options),
+    ...headerOptions(options),
+  };
 }
 
 const headerOptions = (options: ImportOptions) => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });

@@ -1,5 +1,5 @@
 export { tableFromCells, ImportTableBuilder, HEADER_SEARCH_ROWS, type ImportTable, type HeaderRowOptions } from './import-table.js';
-export { parseCsv, parseCsvInSlices, type ParseCsvOptions, type ParseCsvInSlicesOptions } from './parse-csv.js';
+export { parseCsv, parseCsvInSlices, decodeCsvBytes, type ParseCsvOptions, type ParseCsvInSlicesOptions } from './parse-csv.js';
 export { parseXlsx, type ParseXlsxOptions } from './parse-xlsx.js';
 export { suggestColumnMapping, mappingFromSuggestions, PERSON_IMPORT_TARGETS, type ImportTarget, type ColumnMapping, type ColumnSuggestion } from './column-mapping.js';
 export { rowToObject, validateRow, checkMapping, type RowIssue, type ValidatedRow } from './map-rows.js';

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { CrmValidationError } from '../errors.js';
 import { ImportTableBuilder, tableFromCells, type HeaderRowOptions, type ImportTable } from './import-table.js';
 import { SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
@@ -7,15 +8,22 @@ import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 export interface ParseCsvOptions extends HeaderRowOptions {
   /** The field separator; detected from the file (`,`, `;`, tab or `|`) when not given. */
   delimiter?: string;
+  /**
+   * How the bytes are encoded, as a `TextDecoder` label (`utf-8`, `windows-1258`, `utf-16le`, …). Found by
+   * default: see {@link decodeCsvBytes}. Ignored for text.
+   */
+  encoding?: string;
 }
 
 /**
- * Parses a CSV file into an {@link ImportTable} with papaparse. Accepts text or bytes (UTF-8, with or
- * without the BOM Excel writes); the separator is detected, so the semicolon files Excel saves in
- * Vietnamese and European locales work; quoted fields may hold separators, quotes and line breaks.
+ * Parses a CSV file into an {@link ImportTable} with papaparse. Accepts text or bytes in any encoding
+ * {@link decodeCsvBytes} reads (UTF-8 with or without a BOM, UTF-16 from Excel's "Unicode Text", the
+ * Windows-1258 of Excel's plain "CSV" on Vietnamese Windows); the separator is detected, so the semicolon
+ * files Excel saves in Vietnamese and European locales work; quoted fields may hold separators, quotes and
+ * line breaks.
  */
 export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: ParseCsvOptions = {}): ImportTable {
-  const result = Papa.parse<string[]>(csvText(input), papaOptions(options));
+  const result = Papa.parse<string[]>(csvText(input, options), papaOptions(options));
   const cells = result.data;
   // papaparse reads a trailing newline as one empty row; tableFromCells drops blank rows anyway.
   return tableFromCells(cells, headerOptions(options));
@@ -30,7 +38,7 @@ export interface ParseCsvInSlicesOptions extends ParseCsvOptions, SliceOptions {
  * table, same row numbers. Aborting the `signal` stops at the next slice and rejects with its reason.
  */
 export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, options: ParseCsvInSlicesOptions = {}): Promise<ImportTable> {
-  const text = csvText(input);
+  const text = csvText(input, options);
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   return new Promise((resolve, reject) => {
@@ -78,9 +86,37 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
 
 const headerOptions = (options: HeaderRowOptions): HeaderRowOptions => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });
 
-function csvText(input: string | ArrayBuffer | Uint8Array): string {
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+function csvText(input: string | ArrayBuffer | Uint8Array, options: ParseCsvOptions): string {
+  const text = typeof input === 'string' ? input : decodeCsvBytes(input instanceof Uint8Array ? input : new Uint8Array(input), options.encoding);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads a CSV file's bytes as text. With `encoding` (a `TextDecoder` label), as told. Otherwise by what the
+ * file shows: a byte-order mark says UTF-8 (Excel's "CSV UTF-8") or UTF-16 (Excel's "Unicode Text"); bytes
+ * that are valid UTF-8 are UTF-8; anything else is read as Windows-1258, the code page Excel's plain "CSV"
+ * is saved in on Vietnamese Windows (a Western file in Windows-1252 reads the same for its letters). Text
+ * from a legacy code page is put in NFC, since Windows-1258 writes most tone marks as separate characters.
+ * An unknown `encoding` label is refused at `encoding`.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, encoding?: string): string {
+  if (encoding !== undefined) {
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(encoding);
+    } catch {
+      throw new CrmValidationError([{ path: 'encoding', message: `"${encoding}" is not an encoding this runtime can read (try utf-8 or windows-1258)`, code: 'invalid_value' }], 'import');
+    }
+    const text = decoder.decode(bytes);
+    return decoder.encoding.startsWith('utf-') ? text : text.normalize('NFC');
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+  }
 }
 
 function papaOptions(options: ParseCsvOptions): Papa.ParseConfig<string[]> {

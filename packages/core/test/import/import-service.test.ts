@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import writeXlsxFile from 'write-excel-file/universal';
+import { windows1258 } from './windows-1258.js';
 import { createCrm, createMemoryAdapter, crmStorageSchema, CrmValidationError, type Actor, type ImportProgress, type StorageAdapter } from '../../src/index.js';
 
 const admin: Actor = { id: 'u-admin', role: 'admin' };
@@ -47,6 +48,15 @@ describe('importing contacts from a file', () => {
     assert.match(csv, /^\ufeffRow,Field,Reason,Họ và tên/);
     assert.match(csv, /\r\n3,email,must be a valid e-mail address,Trần Thị Bình/);
     assert.equal((await storage.changesSince(seq)).batches.length, 0);
+  });
+
+  it('a CSV saved by Excel on Vietnamese Windows (Windows-1258) is read right, and its customers are found as duplicates', async () => {
+    const { crm, stored } = await withStoredContact();
+    const dry = await crm.imports.dryRun(windows1258(CSV), { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.table.headers, ['Họ và tên', 'Số điện thoại', 'Email', 'Ngày sinh', 'Tỉnh/Thành phố', 'Ghi chú']);
+    assert.equal(dry.plan.rows.find((row) => row.row === 7)!.record!['fullName'], 'Phạm Thu Hà');
+    assert.equal(dry.plan.rows.find((row) => row.row === 2)!.duplicates![0]!.id, stored.id);
+    assert.equal(dry.summary.new, 2);
   });
 
   it('a file past the limits is refused at "file" before it is read, and nothing is written', async () => {

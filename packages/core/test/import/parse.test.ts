@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import writeXlsxFile from 'write-excel-file/universal';
 import { parseCsv, parseCsvInSlices, parseXlsx } from '../../src/import/index.js';
+import { CrmValidationError } from '../../src/errors.js';
+import { windows1258 } from './windows-1258.js';
 
 describe('reading CSV files', () => {
   it('reads an Excel-style file: BOM, semicolons, quoted separators, quotes and line breaks, Vietnamese text', () => {
@@ -50,6 +52,39 @@ describe('reading CSV files', () => {
 
   it('gives an empty table for an empty file', () => {
     assert.deepEqual(parseCsv(''), { headers: [], rows: [], rowNumbers: [] });
+  });
+});
+
+describe('reading CSV files in the encodings Vietnamese offices save', () => {
+  const text = 'Họ và tên,Số điện thoại,Tỉnh/Thành phố\r\nNguyễn Thị Hường,0912 345 678,Đắk Lắk\r\nTrần Ngọc Ẩn,0987 111 222,Thừa Thiên Huế\r\n';
+  const expected = parseCsv(text);
+
+  it('reads Excel\'s plain "CSV" from Vietnamese Windows (Windows-1258) without being told, in NFC', async () => {
+    const bytes = windows1258(text);
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file is not UTF-8');
+    const table = parseCsv(bytes);
+    assert.deepEqual(table, expected);
+    assert.equal(table.rows[0]![0], 'Nguyễn Thị Hường'.normalize('NFC'));
+    assert.deepEqual(await parseCsvInSlices(bytes, { sliceMs: 0 }), expected);
+    assert.deepEqual(parseCsv(bytes, { encoding: 'windows-1258' }), expected);
+  });
+
+  it('reads UTF-16 "Unicode Text" by its byte-order mark, and UTF-8 with or without one', () => {
+    const tabbed = text.replaceAll(',', '\t');
+    const utf16 = new Uint8Array(2 + tabbed.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < tabbed.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, tabbed.charCodeAt(i), true);
+    assert.deepEqual(parseCsv(utf16), expected);
+    const utf8 = new TextEncoder().encode(text);
+    assert.deepEqual(parseCsv(utf8), expected);
+    assert.deepEqual(parseCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])), expected);
+  });
+
+  it('refuses an encoding it cannot read, naming the option', () => {
+    assert.throws(
+      () => parseCsv(new TextEncoder().encode(text), { encoding: 'tcvn3-abc' }),
+      (error: unknown) => error instanceof CrmValidationError && error.issues[0]!.path === 'encoding' && /tcvn3-abc/.test(error.message),
+    );
   });
 });
 
