@@ -52,7 +52,8 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
   const stylesEntry = parts.stylesPath === undefined ? undefined : archive.entry(parts.stylesPath);
   const context: SheetContext = {
     sharedStrings: [],
-    dateStyles: stylesEntry === undefined ? [] : dateStyles(archive.readText(stylesEntry, MAX_PART_BYTES)),
+    // a styles part the workbook names but lacks (damage) is only fatal if a cell needs it: see SheetContext
+    dateStyles: stylesEntry !== undefined ? dateStyles(archive.readText(stylesEntry, MAX_PART_BYTES)) : parts.stylesPath === undefined ? [] : null,
     date1904: parts.date1904,
   };
   const builder = new ImportTableBuilder(options.headerRow === undefined ? {} : { headerRow: options.headerRow });

@@ -221,6 +221,13 @@ describe('reading .xlsx workbooks', () => {
     const compound = new Uint8Array(1024);
     compound.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     cases.push([compound, /Excel 97–2003 \(\.xls\) file or a password-protected workbook/]);
+    // a styles part the workbook names but lacks, with a styled number that could be a date
+    cases.push([workbook({ sheets: { S: '<row r="1"><c t="inlineStr"><is><t>Ngày</t></is></c></row><row r="2"><c s="1"><v>45658</v></c></row>' } }), /styles part is missing/]);
+    // a damaged download that still unpacks: a digit of a stored sheet changed (912… → 812…)
+    const damaged = workbook({ sheets: { S: '<row r="1"><c t="inlineStr"><is><t>SĐT</t></is></c></row><row r="2"><c><v>912345678</v></c></row>' }, stored: true });
+    const at = new TextDecoder('latin1').decode(damaged).indexOf('912345678');
+    damaged[at] = 0x38;
+    cases.push([damaged, /sheet1\.xml is damaged \(its checksum does not match\)/]);
     for (const [bytes, reason] of cases) {
       const error = await rejection(parseXlsx(bytes));
       assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['file', 'invalid_format']]);

@@ -7,8 +7,11 @@ import { decodeXmlText } from './xml-text.js';
 export interface SheetContext {
   /** The workbook's shared strings, trimmed. */
   sharedStrings: readonly string[];
-  /** Per cell style index: whether it shows a date. */
-  dateStyles: readonly boolean[];
+  /**
+   * Per cell style index: whether it shows a date. Null when the workbook names a styles part it lacks: a
+   * styled number then cannot be told from a date, and is refused rather than read as a day count.
+   */
+  dateStyles: readonly boolean[] | null;
   date1904: boolean;
 }
 
@@ -127,6 +130,10 @@ function cellText(type: string, style: number, content: string, context: SheetCo
     default: {
       const value = Number(raw);
       if (Number.isNaN(value)) return decodeXmlText(raw).trim();
+      if (context.dateStyles === null) {
+        if (style !== 0) throw unreadableXlsx('its styles part is missing, so its dates cannot be told from numbers');
+        return String(value);
+      }
       return context.dateStyles[style] === true ? excelDateText(value, context.date1904) : String(value);
     }
   }
