@@ -26,7 +26,7 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   const result = Papa.parse<string[]>(csvText(input, options), papaOptions(options));
   const cells = result.data;
   // papaparse reads a trailing newline as one empty row; tableFromCells drops blank rows anyway.
-  return tableFromCells(cells, headerOptions(options));
+  return tableFromCells(cells, options);
 }
 
 /** Options for {@link parseCsvInSlices}. */
@@ -42,7 +42,7 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   return new Promise((resolve, reject) => {
-    const builder = new ImportTableBuilder(headerOptions(options));
+    const builder = new ImportTableBuilder(options);
     let rows = 0;
     let sliceStarted = performance.now();
     let failed = false;
@@ -83,8 +83,6 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
     });
   });
 }
-
-const headerOptions = (options: HeaderRowOptions): HeaderRowOptions => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });
 
 function csvText(input: string | ArrayBuffer | Uint8Array, options: ParseCsvOptions): string {
   const text = typeof input === 'string' ? input : decodeCsvBytes(input instanceof Uint8Array ? input : new Uint8Array(input), options.encoding);

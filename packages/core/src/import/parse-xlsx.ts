@@ -56,7 +56,7 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
     dateStyles: stylesEntry !== undefined ? dateStyles(archive.readText(stylesEntry, MAX_PART_BYTES)) : parts.stylesPath === undefined ? [] : null,
     date1904: parts.date1904,
   };
-  const builder = new ImportTableBuilder(options.headerRow === undefined ? {} : { headerRow: options.headerRow });
+  const builder = new ImportTableBuilder(options);
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
   let lastRow = 0;
   const addRow = (row: SheetRow): void => {
