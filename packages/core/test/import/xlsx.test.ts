@@ -7,7 +7,7 @@ import { CrmValidationError } from '../../src/errors.js';
 import { parseXlsx } from '../../src/import/index.js';
 import { tableFromCells } from '../../src/import/import-table.js';
 import { isDateFormatCode } from '../../src/import/xlsx/date-styles.js';
-import { XmlElementStream } from '../../src/import/xlsx/xml-text.js';
+import { decodeXmlText, XmlElementStream } from '../../src/import/xlsx/xml-text.js';
 import { ZipArchive, ZipTextReader } from '../../src/import/xlsx/zip-archive.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -275,6 +275,10 @@ describe('reading .xlsx workbooks', () => {
 });
 
 describe('the pieces of the .xlsx reader', () => {
+  it('decodes XML text: entities, character references, OOXML escapes, and keeps a reference past Unicode as written', () => {
+    assert.equal(decodeXmlText('Tom &amp; Jerry &lt;3 &#x1EA1;&#7879; a_x000D_b _x005F_x000D_ &#x110000;'), 'Tom & Jerry <3 ạệ a\rb _x000D_ &#x110000;');
+  });
+
   it('tells date formats from number formats', () => {
     for (const code of ['dd/mm/yyyy', 'd/m/yy', '[$-42A]dd mmmm yyyy', 'yyyy-mm-dd;@', 'h:mm AM/PM', '[h]:mm:ss', 'mm:ss.0', '"Ngày" d "tháng" m', 'dd/mm/yyyy hh:mm']) assert.equal(isDateFormatCode(code), true, code);
     for (const code of ['General', '0', '#,##0', '0.00%', '#,##0 "₫"', '[Red]0.00', '@', '0.00E+00', '"mm"0']) assert.equal(isDateFormatCode(code), false, code);

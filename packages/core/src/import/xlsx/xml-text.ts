@@ -12,7 +12,12 @@ const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
 /** Decodes an XML text or attribute value: character references, the five named entities, `_xHHHH_` escapes. */
 export function decodeXmlText(text: string): string {
   let out = text;
-  if (out.includes('&')) out = out.replace(ENTITY, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) => (name !== undefined ? NAMED[name]! : String.fromCodePoint(hex !== undefined ? parseInt(hex, 16) : Number(decimal))));
+  if (out.includes('&')) out = out.replace(ENTITY, (reference: string, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED[name]!;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    // a reference past Unicode is the file's mistake: keep it as written rather than fail on it
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
   if (out.includes('_x')) out = out.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return out;
 }
