@@ -6,7 +6,7 @@ import { stringItemText } from './xlsx/rich-text.js';
 import { readSheetRow, type SheetContext, type SheetRow } from './xlsx/sheet-row.js';
 import { unreadableXlsx } from './xlsx/unreadable-xlsx.js';
 import { pickSheet, readWorkbookParts } from './xlsx/workbook-parts.js';
-import { XmlElementStream } from './xlsx/xml-text.js';
+import { MAX_ELEMENT_CHARS, XmlElementStream } from './xlsx/xml-text.js';
 import { ZipArchive, ZipTextReader } from './xlsx/zip-archive.js';
 
 /** Options for {@link parseXlsx}. */
@@ -70,9 +70,9 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
   const sharedStringsEntry = parts.sharedStringsPath === undefined ? undefined : archive.entry(parts.sharedStringsPath);
   if (sharedStringsEntry !== undefined) {
     const strings = context.sharedStrings as string[];
-    readers.push({ reader: new ZipTextReader(archive, sharedStringsEntry, MAX_PART_BYTES), stream: new XmlElementStream('si', (xml) => strings.push(stringItemText(xml).trim())) });
+    readers.push({ reader: new ZipTextReader(archive, sharedStringsEntry, MAX_PART_BYTES), stream: new XmlElementStream('si', (xml) => strings.push(stringItemText(xml).trim()), refuseElement) });
   }
-  readers.push({ reader: new ZipTextReader(archive, sheetEntry, MAX_PART_BYTES), stream: new XmlElementStream('row', (xml) => addRow(readSheetRow(xml, context))) });
+  readers.push({ reader: new ZipTextReader(archive, sheetEntry, MAX_PART_BYTES), stream: new XmlElementStream('row', (xml) => addRow(readSheetRow(xml, context)), refuseElement) });
   let current = 0;
   await runInSlices(() => {
     const { reader, stream } = readers[current]!;
@@ -85,6 +85,9 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
   if (table.rows.length > maxRows) tooManyRows(maxRows);
   return table;
 }
+
+const refuseElement = (problem: 'too-large' | 'cut-short') =>
+  unreadableXlsx(problem === 'too-large' ? `one of its rows or strings is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MB of XML, far past what a spreadsheet holds` : 'a part of it ends in the middle of a row or a string');
 
 function tooManyRows(maxRows: number): never {
   throw new CrmValidationError([{ path: 'file', message: `has more than ${maxRows} rows; the limit is ${maxRows}`, code: 'too_big' }], 'import');

@@ -274,6 +274,40 @@ describe('reading .xlsx workbooks', () => {
   });
 });
 
+describe('a crafted .xlsx cannot hang the reader', () => {
+  // Each of these took time growing with the square of its size when elements were matched by one regular
+  // expression each: 100,000 unclosed rows alone would have run for minutes. They must now finish at once
+  // (the test's timeout is a hang guard, not a speed measure).
+  const unclosedRows = '<row>'.repeat(100_000);
+  const unclosedCells = `<row r="1"><c t="inlineStr"><is><t>x</t></is></c></row><row r="2">${'<c r="A2">'.repeat(100_000)}</row>`;
+  const longAttribute = `<row r="1"><c ${'a'.repeat(400_000)}/><c t="inlineStr"><is><t>x</t></is></c></row>`;
+  const unclosedTexts = `<row r="1"><c t="inlineStr"><is>${'<t>'.repeat(100_000)}</is></c></row>`;
+
+  for (const [what, sheet] of [
+    ['100,000 rows that never close', unclosedRows],
+    ['a row of 100,000 cells that never close', unclosedCells],
+    ['a cell with a 400,000-letter attribute', longAttribute],
+    ['an inline string of 100,000 unclosed texts', unclosedTexts],
+  ] as const) {
+    it(`reads or refuses ${what} without hanging`, { timeout: 20_000 }, async () => {
+      try {
+        const table = await parseXlsx(workbook({ sheets: { S: sheet } }), { sliceMs: Number.POSITIVE_INFINITY });
+        assert.ok(table.rows.length <= 2);
+      } catch (error) {
+        assert.ok(error instanceof CrmValidationError, String(error));
+      }
+    });
+  }
+
+  it('refuses a row larger than any spreadsheet holds instead of buffering it, and a sheet that ends inside a row', async () => {
+    const huge = `<row r="1"><c t="inlineStr"><is><t>${'x'.repeat(9 * 1024 * 1024)}`;
+    const error = await rejection(parseXlsx(workbook({ sheets: { S: huge } })));
+    assert.match(error.message, /larger than 8 MB of XML/);
+    const cut = await rejection(parseXlsx(workbook({ sheets: { S: '<row r="1"><c t="inlineStr"><is><t>x</t></is></c>' } })));
+    assert.match(cut.message, /ends in the middle of a row/);
+  });
+});
+
 describe('the pieces of the .xlsx reader', () => {
   it('decodes XML text: entities, character references, OOXML escapes, and keeps a reference past Unicode as written', () => {
     assert.equal(decodeXmlText('Tom &amp; Jerry &lt;3 &#x1EA1;&#7879; a_x000D_b _x005F_x000D_ &#x110000;'), 'Tom & Jerry <3 ạệ a\rb _x000D_ &#x110000;');
@@ -287,11 +321,11 @@ describe('the pieces of the .xlsx reader', () => {
   it('finds whole elements however the text is cut into pieces', () => {
     const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"/><x:row r="3"><x:c><x:v>&lt;3</x:v></x:c></x:row><rowBreaks count="0"/></sheetData>';
     const whole: string[] = [];
-    new XmlElementStream('row', (element) => whole.push(element)).push(xml, true);
+    new XmlElementStream('row', (element) => whole.push(element), () => new Error('refused')).push(xml, true);
     assert.deepEqual(whole, ['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="2"/>', '<x:row r="3"><x:c><x:v>&lt;3</x:v></x:c></x:row>']);
     for (let size = 1; size <= 7; size++) {
       const pieces: string[] = [];
-      const stream = new XmlElementStream('row', (element) => pieces.push(element));
+      const stream = new XmlElementStream('row', (element) => pieces.push(element), () => new Error('refused'));
       for (let at = 0; at < xml.length; at += size) stream.push(xml.slice(at, at + size), at + size >= xml.length);
       assert.deepEqual(pieces, whole, `pieces of ${size}`);
     }

@@ -1,4 +1,4 @@
-import { attribute, elementPattern } from './xml-text.js';
+import { attribute, ElementScanner } from './xml-text.js';
 
 /**
  * Built-in number formats that show a date or a time (ECMA-376 part 1, 18.8.30), including those East Asian
@@ -31,9 +31,9 @@ export function isDateFormatCode(code: string): boolean {
     });
 }
 
-const CELL_FORMATS = /<(?:[\w.-]+:)?cellXfs(?=[\s/>])[\s\S]*?<\/(?:[\w.-]+:)?cellXfs\s*>/;
-const FORMAT = elementPattern('xf');
-const NUMBER_FORMAT = elementPattern('numFmt');
+const CELL_FORMATS = new ElementScanner('cellXfs');
+const FORMAT = new ElementScanner('xf');
+const NUMBER_FORMAT = new ElementScanner('numFmt');
 
 /**
  * For each cell style index of a style sheet, whether it shows the cell's number as a date: a spreadsheet
@@ -41,11 +41,11 @@ const NUMBER_FORMAT = elementPattern('numFmt');
  */
 export function dateStyles(stylesXml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const [tag] of stylesXml.matchAll(NUMBER_FORMAT)) custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
-  const cellFormats = stylesXml.match(CELL_FORMATS)?.[0] ?? '';
+  for (const tag of NUMBER_FORMAT.all(stylesXml)) custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
+  const cellFormats = CELL_FORMATS.firstContent(stylesXml) ?? '';
   const out: boolean[] = [];
-  for (const [xf] of cellFormats.matchAll(FORMAT)) {
-    const id = Number(attribute(xf.slice(0, xf.indexOf('>') + 1), 'numFmtId') ?? 0);
+  for (let from = 0; FORMAT.find(cellFormats, from) === 'found'; from = FORMAT.end) {
+    const id = Number(attribute(` ${FORMAT.attributes(cellFormats)}`, 'numFmtId') ?? 0);
     const code = custom.get(id);
     out.push(code !== undefined ? isDateFormatCode(code) : BUILT_IN_DATE_FORMATS.has(id));
   }

@@ -1,16 +1,37 @@
-import { decodeXmlText } from './xml-text.js';
+import { decodeXmlText, ElementScanner, prefixOf } from './xml-text.js';
 
-const PHONETIC_RUN = /<(?:[\w.-]+:)?rPh(?=[\s/>])[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g;
-const TEXT = /<(?:[\w.-]+:)?t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t\s*>)/g;
+const scanners = new Map<string, { text: ElementScanner; guide: ElementScanner }>();
+
+/** The `<t>` and `<rPh>` scanners for one spelling of the names (string items share their parent's prefix). */
+function scannersFor(prefix: string): { text: ElementScanner; guide: ElementScanner } {
+  let found = scanners.get(prefix);
+  if (found === undefined) scanners.set(prefix, (found = { text: new ElementScanner('t', prefix), guide: new ElementScanner('rPh', prefix) }));
+  return found;
+}
 
 /**
- * The text of a string item (a shared string `<si>`, an inline string `<is>`): its plain `<t>`, or its rich
- * text runs' `<t>`s joined; East Asian phonetic guides (`<rPh>`) are not part of the text.
+ * The text of a string item (a whole shared string `<si>`, or an inline string's content with the prefix
+ * of its cell): its plain `<t>`, or its rich text runs' `<t>`s joined; East Asian phonetic guides (`<rPh>`,
+ * which hold `<t>`s of their own) are not part of the text.
  */
-export function stringItemText(xml: string): string {
-  const content = xml.includes('rPh') ? xml.replace(PHONETIC_RUN, '') : xml;
+export function stringItemText(xml: string, prefix = prefixOf(xml)): string {
+  const { text: texts, guide } = scannersFor(prefix);
+  // the next phonetic guide's bounds (none: both infinite)
+  let guideStart = Number.POSITIVE_INFINITY;
+  let guideEnd = Number.POSITIVE_INFINITY;
+  if (xml.includes('rPh') && guide.find(xml, 0) === 'found') {
+    guideStart = guide.start;
+    guideEnd = guide.end;
+  }
   let text = '';
-  TEXT.lastIndex = 0;
-  for (let match = TEXT.exec(content); match !== null; match = TEXT.exec(content)) if (match[1] !== undefined) text += match[1];
+  for (let from = 0; texts.find(xml, from) === 'found'; from = texts.end) {
+    while (texts.start >= guideEnd) {
+      const next = guide.find(xml, guideEnd) === 'found';
+      guideStart = next ? guide.start : Number.POSITIVE_INFINITY;
+      guideEnd = next ? guide.end : Number.POSITIVE_INFINITY;
+    }
+    if (texts.start >= guideStart) continue; // a guide's own text
+    text += xml.slice(texts.contentStart, texts.contentEnd);
+  }
   return decodeXmlText(text);
 }

@@ -1,7 +1,7 @@
 import { excelDateText } from './date-styles.js';
 import { stringItemText } from './rich-text.js';
 import { unreadableXlsx } from './unreadable-xlsx.js';
-import { decodeXmlText } from './xml-text.js';
+import { decodeXmlText, ElementScanner, prefixOf } from './xml-text.js';
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -21,10 +21,26 @@ export interface SheetRow {
   cells: string[];
 }
 
-const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c\s*>)/g;
-const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const VALUE = /<(?:[\w.-]+:)?v(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?v\s*>/;
-const INLINE_STRING = /<(?:[\w.-]+:)?is(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is\s*>/;
+interface CellScanners {
+  prefix: string;
+  cell: ElementScanner;
+  value: ElementScanner;
+  inline: ElementScanner;
+}
+
+const scanners = new Map<string, CellScanners>();
+
+/** Scanners for a row's cells and their parts, which spell their names with the row's prefix. */
+function scannersFor(prefix: string): CellScanners {
+  let found = scanners.get(prefix);
+  if (found === undefined) {
+    found = { prefix, cell: new ElementScanner('c', prefix), value: new ElementScanner('v', prefix), inline: new ElementScanner('is', prefix) };
+    scanners.set(prefix, found);
+  }
+  return found;
+}
+// an attribute's name starts after white space: a long run of letters is then tried once, not from each letter
+const ATTRIBUTE = /(?:^|\s)([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 
 /** Column index (0-based) of a cell reference such as `C12` or `AB3`; −1 when it has no letters. */
@@ -49,10 +65,11 @@ export function readSheetRow(rowXml: string, context: SheetContext): SheetRow {
   const startTagEnd = rowXml.indexOf('>');
   const number = ROW_NUMBER.exec(rowXml.slice(0, startTagEnd + 1));
   const cells: string[] = [];
+  const parts = scannersFor(prefixOf(rowXml));
+  const cell = parts.cell;
   let next = 0;
-  CELL.lastIndex = 0;
-  for (let match = CELL.exec(rowXml); match !== null; match = CELL.exec(rowXml)) {
-    const attributes = match[1]!;
+  for (let from = startTagEnd + 1; cell.find(rowXml, from) === 'found'; from = cell.end) {
+    const attributes = cell.attributes(rowXml);
     let reference: string | undefined;
     let type = 'n';
     let style = 0;
@@ -73,7 +90,7 @@ export function readSheetRow(rowXml: string, context: SheetContext): SheetRow {
     const column = reference === undefined ? next : columnIndex(reference);
     const at = column < 0 ? next : column;
     next = at + 1;
-    const text = cellText(type, style, match[2] ?? '', context);
+    const text = cellText(type, style, rowXml.slice(cell.contentStart, cell.contentEnd), context, parts);
     if (text === '') continue;
     while (cells.length < at) cells.push('');
     cells[at] = text;
@@ -91,21 +108,21 @@ function plainAttribute(attributes: string, prefix: string): string | undefined 
   return attributes.slice(start, attributes.indexOf('"', start));
 }
 
-/** The text of a cell's `<v>`: `<v>12</v>` directly, anything fancier through the pattern. */
-function valueText(content: string): string | undefined {
+/** The text of a cell's `<v>`: `<v>12</v>` directly, anything fancier through the scanner. */
+function valueText(content: string, value: ElementScanner): string | undefined {
   if (content.startsWith('<v>')) {
     const end = content.indexOf('</v>', 3);
     if (end >= 0) return content.slice(3, end);
   }
-  return VALUE.exec(content)?.[1];
+  return value.firstContent(content);
 }
 
-function cellText(type: string, style: number, content: string, context: SheetContext): string {
+function cellText(type: string, style: number, content: string, context: SheetContext, parts: CellScanners): string {
   if (type === 'inlineStr') {
-    const inline = INLINE_STRING.exec(content);
-    return inline === null ? '' : stringItemText(inline[1]!).trim();
+    const inline = parts.inline.firstContent(content);
+    return inline === undefined ? '' : stringItemText(inline, parts.prefix).trim();
   }
-  const raw = valueText(content);
+  const raw = valueText(content, parts.value);
   if (raw === undefined || raw === '') return '';
   switch (type) {
     case 's': {

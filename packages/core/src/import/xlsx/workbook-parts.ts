@@ -1,6 +1,6 @@
 import { CrmValidationError } from '../../errors.js';
 import { unreadableXlsx } from './unreadable-xlsx.js';
-import { attribute, elementPattern } from './xml-text.js';
+import { attribute, ElementScanner } from './xml-text.js';
 import type { ZipArchive } from './zip-archive.js';
 
 /** Where a workbook's parts are, and how it counts dates. */
@@ -18,9 +18,9 @@ export interface WorkbookParts {
 /** The most a workbook's small parts (workbook, relationships, styles) may unpack to. */
 const SMALL_PART_BYTES = 16 * 1024 * 1024;
 
-const RELATIONSHIP = elementPattern('Relationship');
-const SHEET = elementPattern('sheet');
-const WORKBOOK_PROPERTIES = elementPattern('workbookPr');
+const RELATIONSHIP = new ElementScanner('Relationship');
+const SHEET = new ElementScanner('sheet');
+const WORKBOOK_PROPERTIES = new ElementScanner('workbookPr');
 
 interface Relationship {
   id: string;
@@ -33,7 +33,7 @@ function relationships(archive: ZipArchive, relsPath: string, baseDir: string): 
   const entry = archive.entry(relsPath);
   if (entry === undefined) return [];
   const out: Relationship[] = [];
-  for (const [tag] of archive.readText(entry, SMALL_PART_BYTES).matchAll(RELATIONSHIP)) {
+  for (const tag of RELATIONSHIP.all(archive.readText(entry, SMALL_PART_BYTES))) {
     const id = attribute(tag, 'Id');
     const type = attribute(tag, 'Type');
     const target = attribute(tag, 'Target');
@@ -70,7 +70,7 @@ export function readWorkbookParts(archive: ZipArchive): WorkbookParts {
   const rels = relationships(archive, `${dir}_rels/${workbookPath.slice(slash + 1)}.rels`, dir);
   const xml = archive.readText(workbookEntry, SMALL_PART_BYTES);
   const sheets: WorkbookParts['sheets'] = [];
-  for (const [tag] of xml.matchAll(SHEET)) {
+  for (const tag of SHEET.all(xml)) {
     const id = attribute(tag, 'id');
     const rel = id === undefined ? undefined : rels.find((candidate) => candidate.id === id);
     // chart sheets and dialog sheets have no cells to import
@@ -81,7 +81,7 @@ export function readWorkbookParts(archive: ZipArchive): WorkbookParts {
     const state = attribute(tag, 'state');
     sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, path, hidden: state === 'hidden' || state === 'veryHidden' });
   }
-  const properties = xml.match(WORKBOOK_PROPERTIES)?.[0];
+  const properties = WORKBOOK_PROPERTIES.all(xml)[0];
   const date1904 = properties !== undefined && /^(1|true)$/i.test(attribute(properties, 'date1904') ?? '');
   const conventional = (file: string) => (archive.entry(`${dir}${file}`) === undefined ? undefined : `${dir}${file}`);
   return {

@@ -36,53 +36,172 @@ export function attribute(tag: string, name: string): string | undefined {
   return decodeXmlText(match[1] ?? match[2] ?? '');
 }
 
-/** Every element `name` (any prefix) in `xml`, whole: its start tag, content and end tag (or just `<name/>`). */
-export function elementPattern(name: string): RegExp {
-  return new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</(?:[\\w.-]+:)?${name}\\s*>)`, 'g');
+/**
+ * What {@link ElementScanner.find} found: `found`, a whole element (its bounds are on the scanner);
+ * `unfinished`, an element that starts (at the scanner's `start`) but whose text ends inside it; `none`.
+ */
+export type Scan = 'found' | 'unfinished' | 'none';
+
+/**
+ * Finds the elements of one name in XML text, in time linear in the text: the start tag, the `>` that ends
+ * it and the end tag are each found by a forward search. SpreadsheetML does not nest an element in one of
+ * the same name (a row in a row, a cell in a cell), so the first end tag is the element's. (Regular
+ * expressions that match a whole element at once backtrack over the rest of the text for every start tag
+ * without an end, which a crafted file can turn into minutes.)
+ *
+ * With a `prefix` (`''` for none, `'x:'`), only that spelling is looked for, by `indexOf`: what the cells of
+ * a row need, since they share the row's prefix. Without one, any prefix is found (a pattern finds the
+ * start tag).
+ */
+export class ElementScanner {
+  /** The found element's start (its `<`). */
+  start = 0;
+  /** Where its name ends in the start tag (its attributes follow). */
+  nameEnd = 0;
+  /** Where its start tag's `/>` or `>` begins. */
+  tagEnd = 0;
+  /** Where its content starts (after the start tag's `>`); equal to `contentEnd` for `<name/>`. */
+  contentStart = 0;
+  /** Where its content ends (the end tag's `<`). */
+  contentEnd = 0;
+  /** Just after the element. */
+  end = 0;
+  private readonly open: RegExp | null;
+  private readonly openLiteral: string;
+
+  constructor(
+    readonly name: string,
+    readonly prefix?: string,
+  ) {
+    this.open = prefix === undefined ? new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g') : null;
+    this.openLiteral = `<${prefix ?? ''}${name}`;
+  }
+
+  /** Looks for the first element starting at or after `from`. */
+  find(xml: string, from: number): Scan {
+    let closeLiteral: string;
+    if (this.open === null) {
+      const at = this.findLiteralStart(xml, from);
+      if (at < 0) return 'none';
+      this.start = at;
+      this.nameEnd = at + this.openLiteral.length;
+      closeLiteral = `</${this.openLiteral.slice(1)}`;
+    } else {
+      const open = this.open;
+      open.lastIndex = from;
+      const tag = open.exec(xml);
+      if (tag === null) return 'none';
+      this.start = tag.index;
+      this.nameEnd = open.lastIndex;
+      closeLiteral = `</${tag[0].slice(1)}`;
+    }
+    const gt = xml.indexOf('>', this.nameEnd);
+    if (gt < 0) return 'unfinished';
+    if (xml.charCodeAt(gt - 1) === 47 /* / */) {
+      this.tagEnd = gt - 1;
+      this.contentStart = this.contentEnd = this.end = gt + 1;
+      return 'found';
+    }
+    this.tagEnd = gt;
+    this.contentStart = gt + 1;
+    // the end tag spells the name as the start tag did
+    for (let at = gt + 1; ; ) {
+      const endTag = xml.indexOf(closeLiteral, at);
+      if (endTag < 0) return 'unfinished';
+      let after = endTag + closeLiteral.length;
+      while (after < xml.length && isXmlSpace(xml.charCodeAt(after))) after++;
+      if (after >= xml.length) return 'unfinished';
+      if (xml.charCodeAt(after) === 62 /* > */) {
+        this.contentEnd = endTag;
+        this.end = after + 1;
+        return 'found';
+      }
+      at = endTag + 1; // a longer name (`</cols>` when looking for `</c>`)
+    }
+  }
+
+  /** The next `<prefix:name` followed by white space, `/` or `>`, at or after `from`; −1 when none. */
+  private findLiteralStart(xml: string, from: number): number {
+    const literal = this.openLiteral;
+    for (let at = from; ; ) {
+      const found = xml.indexOf(literal, at);
+      if (found < 0) return -1;
+      const next = xml.charCodeAt(found + literal.length);
+      if (next === 62 || next === 47 || isXmlSpace(next)) return found;
+      at = found + 1;
+    }
+  }
+
+  /** The attributes part of the found element's start tag (after its name, before `>` or `/>`). */
+  attributes(xml: string): string {
+    return xml.slice(this.nameEnd, this.tagEnd);
+  }
+
+  /** The content of the first such element in `xml`, or undefined when there is none (or it is unfinished). */
+  firstContent(xml: string): string | undefined {
+    return this.find(xml, 0) === 'found' ? xml.slice(this.contentStart, this.contentEnd) : undefined;
+  }
+
+  /** Every whole element in `xml`, as text. */
+  all(xml: string): string[] {
+    const out: string[] = [];
+    for (let from = 0; this.find(xml, from) === 'found'; from = this.end) out.push(xml.slice(this.start, this.end));
+    return out;
+  }
 }
+
+/** The prefix an element's start tag spells its name with (`'x:'` in `<x:row …>`), `''` for none. */
+export function prefixOf(elementXml: string): string {
+  for (let i = 1; i < elementXml.length; i++) {
+    const code = elementXml.charCodeAt(i);
+    if (code === 58 /* : */) return elementXml.slice(1, i + 1);
+    if (code === 62 || code === 47 || isXmlSpace(code)) return '';
+  }
+  return '';
+}
+
+const isXmlSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** The most text one element may hold: far past any real row (Excel caps a cell at 32,767 characters). */
+export const MAX_ELEMENT_CHARS = 8 * 1024 * 1024;
 
 /**
  * Cuts a stream of XML text into whole elements of one name, as the text arrives in pieces (an inflated
  * sheet, a step at a time): each complete `<row>…</row>` is handed on, the unfinished rest is kept for the
- * next piece. What lies between the elements (the sheet's other markup) is dropped. The elements must not
- * nest (rows and shared strings do not).
+ * next piece. What lies between the elements (the sheet's other markup) is dropped. An element that grows
+ * past {@link MAX_ELEMENT_CHARS} is refused (`too-large`), so a crafted file cannot make every piece rescan
+ * it, and so is a text that ends inside an element (`cut-short`).
  */
 export class XmlElementStream {
   private pending = '';
-  private readonly element: RegExp;
-  private readonly startTag: RegExp;
+  private readonly scanner: ElementScanner;
 
   constructor(
     name: string,
     private readonly onElement: (xml: string) => void,
+    private readonly refuse: (problem: 'too-large' | 'cut-short') => Error,
   ) {
-    this.element = elementPattern(name);
-    this.startTag = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
+    this.scanner = new ElementScanner(name);
   }
 
   /** Adds the next piece of text; `final` once the last piece is in. */
   push(text: string, final = false): void {
     const xml = this.pending + text;
-    const element = this.element;
-    element.lastIndex = 0;
-    let consumed = 0;
-    for (let match = element.exec(xml); match !== null; match = element.exec(xml)) {
-      this.onElement(match[0]);
-      consumed = element.lastIndex;
+    const scanner = this.scanner;
+    let from = 0;
+    let found: Scan;
+    while ((found = scanner.find(xml, from)) === 'found') {
+      this.onElement(xml.slice(scanner.start, scanner.end));
+      from = scanner.end;
     }
-    this.pending = final ? '' : this.unfinished(xml, consumed);
-  }
-
-  /**
-   * What must wait for the next piece: from the last start tag of the element after `from` (an element cut
-   * by the piece's end), else from the last `<` (a start tag cut inside its name), else nothing.
-   */
-  private unfinished(xml: string, from: number): string {
-    const startTag = this.startTag;
-    startTag.lastIndex = from;
-    let start = -1;
-    for (let match = startTag.exec(xml); match !== null; match = startTag.exec(xml)) start = match.index;
-    if (start < 0) start = xml.lastIndexOf('<');
-    return start < from ? '' : xml.slice(start);
+    if (found === 'unfinished') {
+      if (xml.length - scanner.start > MAX_ELEMENT_CHARS) throw this.refuse('too-large');
+      if (final) throw this.refuse('cut-short');
+      this.pending = xml.slice(scanner.start);
+      return;
+    }
+    // nothing more starts here, but the piece may end inside a start tag's name (`<ro`): keep from the last `<`
+    const lastOpen = xml.lastIndexOf('<');
+    this.pending = final || lastOpen < from ? '' : xml.slice(lastOpen);
   }
 }
