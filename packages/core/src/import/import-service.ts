@@ -142,8 +142,11 @@ export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
 /** Target paths a mapping must include for the entity's records to be valid. */
 const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
 
-const LIST_SEPARATOR = /\s*[,;\n]\s*|\s+\/\s+/;
-const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).filter((item) => item !== '') : []);
+// Phones and e-mails in one cell: "0912 345 678; 0987 111 222", "a@x.vn, b@y.vn", "0912 345 678 / 0987 111 222".
+// No quantifier next to the separator: `\s*[,;]\s*` backtracked over every run of spaces, and a cell of
+// 20,000 spaces took 0.7 s (growing with the square); each part is trimmed instead.
+const LIST_SEPARATOR = /[,;\n]|\s\/\s/;
+const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '') : []);
 
 function isoDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
