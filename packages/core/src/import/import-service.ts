@@ -8,7 +8,7 @@ import { foldToWords } from '../dedup/normalize-text.js';
 import { CrmValidationError } from '../errors.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
-import type { ImportTable, ImportTableBuilder } from './import-table.js';
+import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
 import { decodeCsvBytes, parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
@@ -220,7 +220,8 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   // checked before a Blob is read into memory
   if (size > limits.maxBytes) tooBig(`is ${megabytes(size)}; the limit is ${megabytes(limits.maxBytes)} (limits.maxBytes)`);
   if (typeof source === 'string') return parseCsvInSlices(source, csvOptions(options));
-  if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return source as ImportTable;
+  // a table the host parsed itself: its shape is checked like any other input
+  if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return checkImportTable(source);
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   // an old .xls or a password-protected workbook goes to the .xlsx reader, which says what it is (not CSV garbage)

@@ -16,6 +16,37 @@ export interface ImportTable {
   headerRow?: number;
 }
 
+/**
+ * Checks a table a host parsed itself before it is imported: `headers` strings, `rows` of strings no wider
+ * than the header, and `rowNumbers` (when given) one positive whole number per row. A loop, not a schema: a
+ * 100,000-row table is checked in a few milliseconds. Returns the table with `rowNumbers` filled in (as if
+ * the header were row 1 and no row were blank) when it had none; throws a {@link CrmValidationError} at the
+ * first bad place (`table.rows.12.3`).
+ */
+export function checkImportTable(value: unknown): ImportTable {
+  const fail = (path: string, message: string): never => {
+    throw new CrmValidationError([{ path: `table${path}`, message, code: 'invalid_type' }], 'import');
+  };
+  if (typeof value !== 'object' || value === null) fail('', 'must be CSV text, file bytes, a Blob or a table of { headers, rows }');
+  const table = value as Partial<ImportTable>;
+  if (!Array.isArray(table.headers)) fail('.headers', 'must be a list of column headers');
+  if (!Array.isArray(table.rows)) fail('.rows', 'must be a list of rows');
+  const headers = table.headers!;
+  const rows = table.rows!;
+  for (let c = 0; c < headers.length; c++) if (typeof headers[c] !== 'string') fail(`.headers.${c}`, 'must be text');
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) fail(`.rows.${r}`, 'must be a list of cells');
+    if (row!.length > headers.length) fail(`.rows.${r}`, `has ${row!.length} cells for ${headers.length} headers`);
+    for (let c = 0; c < row!.length; c++) if (typeof row![c] !== 'string') fail(`.rows.${r}.${c}`, 'must be text');
+  }
+  const rowNumbers = table.rowNumbers;
+  if (rowNumbers === undefined) return { ...(table as ImportTable), rowNumbers: rows.map((_, r) => r + 2) };
+  if (!Array.isArray(rowNumbers) || rowNumbers.length !== rows.length) fail('.rowNumbers', `must give one row number for each of the ${rows.length} rows`);
+  for (let r = 0; r < rowNumbers.length; r++) if (!Number.isInteger(rowNumbers[r]) || rowNumbers[r]! < 1) fail(`.rowNumbers.${r}`, 'must be a whole number of 1 or more');
+  return table as ImportTable;
+}
+
 /** Where the header is: the spreadsheet row number, or found in the first rows (see {@link ImportTableBuilder}). */
 export interface HeaderRowOptions {
   /**

@@ -1,4 +1,4 @@
-export { tableFromCells, ImportTableBuilder, HEADER_SEARCH_ROWS, type ImportTable, type HeaderRowOptions } from './import-table.js';
+export { tableFromCells, checkImportTable, ImportTableBuilder, HEADER_SEARCH_ROWS, type ImportTable, type HeaderRowOptions } from './import-table.js';
 export { parseCsv, parseCsvInSlices, decodeCsvBytes, type ParseCsvOptions, type ParseCsvInSlicesOptions } from './parse-csv.js';
 export { parseXlsx, type ParseXlsxOptions } from './parse-xlsx.js';
 export { suggestColumnMapping, mappingFromSuggestions, PERSON_IMPORT_TARGETS, type ImportTarget, type ColumnMapping, type ColumnSuggestion } from './column-mapping.js';

@@ -249,3 +249,32 @@ describe('reading several phones and e-mails from one cell', () => {
     assert.deepEqual(input['phones'], [{ number: '0912 345 678', kind: 'mobile' }]);
   });
 });
+
+describe('importing a table the host parsed itself', () => {
+  it('is checked like any other input: a bad place is named, and nothing is written', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const bad: [unknown, string, RegExp][] = [
+      [{ headers: 'Họ và tên', rows: [] }, 'table.headers', /list of column headers/],
+      [{ headers: ['Họ và tên'], rows: [['An'], 'Bình'] }, 'table.rows.1', /list of cells/],
+      [{ headers: ['Họ và tên'], rows: [['An', '0912']] }, 'table.rows.0', /2 cells for 1 headers/],
+      [{ headers: ['Họ và tên', 'SĐT'], rows: [['An', 912345678]] }, 'table.rows.0.1', /must be text/],
+      [{ headers: ['Họ và tên'], rows: [['An']], rowNumbers: [0] }, 'table.rowNumbers.0', /whole number/],
+      [{ headers: ['Họ và tên'], rows: [['An'], ['Bình']], rowNumbers: [2] }, 'table.rowNumbers', /each of the 2 rows/],
+    ];
+    for (const [table, path, reason] of bad) {
+      const error = await crm.imports.run(table as never, { entity: 'contact', policy: 'create' }).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, `${path}: ${String(error)}`);
+      assert.equal(error.issues[0]!.path, path);
+      assert.match(error.issues[0]!.message, reason);
+    }
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+  });
+
+  it('without row numbers, rows are numbered as if the header were row 1', async () => {
+    const { crm } = await withStoredContact();
+    const dry = await crm.imports.dryRun({ headers: ['Họ và tên', 'Số điện thoại'], rows: [['Lý Thường Kiệt', '0912 000 111'], ['', '0912 000 222']] } as never, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.table.rowNumbers, [2, 3]);
+    assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[3, 'fullName']]);
+  });
+});
