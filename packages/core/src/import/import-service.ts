@@ -6,6 +6,7 @@ import { mergeRecordData } from '../dedup/merge.js';
 import { normalizeDate } from '../dedup/prepare.js';
 import { foldToWords } from '../dedup/normalize-text.js';
 import { CrmValidationError } from '../errors.js';
+import { parseWith } from '../schema/validate.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
@@ -78,6 +79,27 @@ export interface ImportLimits {
   /** Data rows (after the header). */
   maxRows: number;
 }
+
+const positiveWhole = z.number().int('must be a whole number').positive('must be 1 or more');
+
+/**
+ * The data options of a dry run, checked before anything is read (callbacks, the signal and the entity,
+ * which has its own message, are checked where they are used). Unknown keys are let through.
+ */
+const importOptionsSchema = z.object({
+  mapping: z.array(z.string().nullable()).optional(),
+  format: z.enum(['csv', 'xlsx']).optional(),
+  delimiter: z.string().min(1, 'must not be empty').optional(),
+  encoding: z.string().min(1, 'must not be empty').optional(),
+  sheet: z.union([positiveWhole, z.string().min(1, 'must not be empty')]).optional(),
+  headerRow: positiveWhole.optional(),
+  checkWithinFile: z.boolean().optional(),
+  limits: z.object({ maxBytes: positiveWhole.optional(), maxRows: positiveWhole.optional() }).optional(),
+  // Infinity is allowed: it runs in one go
+  sliceMs: z.union([z.number().nonnegative('must be 0 or more'), z.literal(Number.POSITIVE_INFINITY)]).optional(),
+});
+
+const runOptionsSchema = z.object({ chunkSize: positiveWhole.optional() });
 
 /** crmkit's import limits: 50 MiB and 500,000 rows, well past a year of a branch's contacts. */
 export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = { maxBytes: 50 * 1024 * 1024, maxRows: 500_000 };
@@ -295,6 +317,7 @@ export class ImportService {
 
   /** Reads, maps, validates and plans an import without writing anything. */
   async dryRun(source: ImportSource, options: ImportOptions): Promise<ImportDryRun> {
+    parseWith(importOptionsSchema, options, 'import');
     const entity = options.entity;
     const targets = this.targets(entity);
     if (!['skip', 'update', 'create', 'merge'].includes(options.policy)) {
@@ -329,6 +352,8 @@ export class ImportService {
 
   /** Imports: a dry run, then its plan committed chunk by chunk. */
   async run(source: ImportSource, options: RunImportServiceOptions): Promise<ImportReport> {
+    // checked before the dry run: a chunk size of 1.5 would commit some rows twice, NaN none at all
+    parseWith(runOptionsSchema, options, 'import');
     const dry = await this.dryRun(source, options);
     const result = await runImport(dry.plan, {
             // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)

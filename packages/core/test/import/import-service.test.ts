@@ -278,3 +278,30 @@ describe('importing a table the host parsed itself', () => {
     assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[3, 'fullName']]);
   });
 });
+
+describe('import options', () => {
+  it('are checked before anything is read: each bad option is named with its reason, and nothing is written', async () => {
+    const { crm, storage } = await withStoredContact();
+    const seq = (await storage.changesSince(0)).cursor;
+    const bad: [Record<string, unknown>, string, RegExp][] = [
+      [{ chunkSize: 1.5 }, 'chunkSize', /whole number/],
+      [{ chunkSize: 0 }, 'chunkSize', /1 or more/],
+      [{ headerRow: -2 }, 'headerRow', /1 or more/],
+      [{ limits: { maxRows: '10' } }, 'limits.maxRows', /number/],
+      [{ sheet: 0 }, 'sheet', /./],
+      [{ format: 'xls' }, 'format', /./],
+      [{ mapping: 'fullName' }, 'mapping', /./],
+      [{ sliceMs: -5 }, 'sliceMs', /./],
+      [{ delimiter: '' }, 'delimiter', /must not be empty/],
+    ];
+    for (const [options, path, reason] of bad) {
+      const error = await crm.imports.run(CSV, { entity: 'contact', policy: 'create', ...options } as never).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, `${path}: ${String(error)}`);
+      assert.equal(error.issues[0]!.path, path);
+      assert.match(error.issues[0]!.message, reason);
+    }
+    assert.equal((await storage.changesSince(seq)).batches.length, 0);
+    const ok = await crm.imports.dryRun(CSV, { entity: 'contact', policy: 'skip', sliceMs: Number.POSITIVE_INFINITY, limits: { maxRows: 10 } });
+    assert.equal(ok.summary.rows, 6);
+  });
+});

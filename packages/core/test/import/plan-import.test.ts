@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CrmValidationError } from '../../src/errors.js';
 import Papa from 'papaparse';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, projectRecord } from '../../src/dedup/index.js';
 import { ImportPlanner, parseCsv, planImport, rejectedRowsCsv, runImport, type ImportChunk } from '../../src/import/index.js';
@@ -73,6 +74,18 @@ describe('planning an import (the dry run)', () => {
 });
 
 describe('running an import in chunks', () => {
+  it('refuses a chunk size that is not a whole number of 1 or more, before committing anything (1.5 used to commit rows twice)', async () => {
+    const plan = planImport(parseCsv(FILE), MAPPING, contactImportSchema, storedContacts(), 'merge', { fieldMap: DEFAULT_FIELD_MAPS.contact });
+    for (const chunkSize of [1.5, 0, Number.NaN]) {
+      let commits = 0;
+      await assert.rejects(
+        runImport(plan, { chunkSize, commitChunk: async () => ((commits++), { ids: new Map() }) }),
+        (error: unknown) => error instanceof CrmValidationError && error.issues[0]!.path === 'chunkSize',
+      );
+      assert.equal(commits, 0);
+    }
+  });
+
   it('commits each chunk through the service, reports progress and hands created ids to later chunks', async () => {
     const table = parseCsv(FILE);
     const plan = planImport(table, MAPPING, contactImportSchema, storedContacts(), 'merge', { fieldMap: DEFAULT_FIELD_MAPS.contact });
