@@ -62,6 +62,8 @@ export class ClusterScanner {
     settings: DedupSettings,
     private readonly options: ScanClustersOptions = {},
   ) {
+    const every = options.progressEvery;
+    if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new CrmValidationError([{ path: 'progressEvery', message: `must be a whole number of 1 or more, not ${String(every)}`, code: 'invalid_value' }], 'scan');
     this.list = Array.isArray(records) ? (records as DedupRecord[]) : [...records];
     this.index = new DuplicateIndex(settings, options);
     this.uf = new UnionFind(this.list.length);

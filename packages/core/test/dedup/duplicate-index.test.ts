@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CrmValidationError } from '../../src/errors.js';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, duplicateBlockReason, hasBlockingMatch, parseDedupSettings, projectRecord, scanClusters, ClusterScanner, type DedupRecord } from '../../src/dedup/index.js';
 
 const person = (id: string, values: DedupRecord['values']): DedupRecord => ({ id, values });
@@ -78,6 +79,13 @@ describe('keeping the index in step with the store', () => {
     index.add(person('rare', { name: 'Lò Văn Páo' }));
     assert.deepEqual(index.findMatches(person('q', { name: 'Nguyễn Văn Anh' })), []);
     assert.deepEqual(index.findMatches(person('q', { name: 'Lo Van Pao' })).map((m) => m.id), ['rare']);
+  });
+
+  it('refuses a cap that would not cap (NaN compares false) and a progress step that would never report', () => {
+    for (const options of [{ maxFuzzyBucket: Number.NaN }, { maxExactBucket: 0 }, { maxFuzzyBucket: 2.5 }]) {
+      assert.throws(() => new DuplicateIndex(DEFAULT_DEDUP_SETTINGS.contact, options), (error: unknown) => error instanceof CrmValidationError && error.issues[0]!.path === Object.keys(options)[0]);
+    }
+    assert.throws(() => scanClusters([], DEFAULT_DEDUP_SETTINGS.contact, { progressEvery: 0 }), (error: unknown) => error instanceof CrmValidationError && error.issues[0]!.path === 'progressEvery');
   });
 });
 
