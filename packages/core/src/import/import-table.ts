@@ -1,4 +1,6 @@
 import { CrmValidationError } from '../errors.js';
+import { foldToWords } from '../dedup/normalize-text.js';
+import { PERSON_IMPORT_TARGETS } from './column-mapping.js';
 
 /**
  * A parsed import file: its header cells and its data rows as strings, whatever the file format. Row
@@ -50,9 +52,9 @@ export function checkImportTable(value: unknown): ImportTable {
 /** Where the header is: the spreadsheet row number, or found in the first rows (see {@link ImportTableBuilder}). */
 export interface HeaderRowOptions {
   /**
-   * The spreadsheet row number (1-based, blank rows counted) of the header. By default it is found: the
-   * first row with at least 60% as many filled cells as the widest of the first {@link HEADER_SEARCH_ROWS}
-   * rows, so a title ("DANH SÁCH KHÁCH HÀNG") or a date line above the header is skipped.
+   * The spreadsheet row number (1-based, blank rows counted) of the header. By default it is found in the
+   * first {@link HEADER_SEARCH_ROWS} rows (see {@link ImportTableBuilder}), so a title ("DANH SÁCH KHÁCH
+   * HÀNG") or a date line above the header is skipped.
    */
   headerRow?: number;
 }
@@ -73,6 +75,16 @@ export function tableFromCells(cells: readonly (readonly string[])[], options: H
   return builder.table;
 }
 
+let knownHeaders: ReadonlySet<string> | undefined;
+
+/** How many cells of a row are, folded, a header spelling crmkit knows ("Họ và tên", "SĐT", "Email", …). */
+function knownHeaderCells(row: readonly string[]): number {
+  knownHeaders ??= new Set(PERSON_IMPORT_TARGETS.flatMap((target) => target.synonyms.map((synonym) => foldToWords(synonym))));
+  let known = 0;
+  for (const cell of row) if (cell !== '' && knownHeaders.has(foldToWords(cell))) known++;
+  return known;
+}
+
 function headerRowError(message: string): CrmValidationError {
   return new CrmValidationError([{ path: 'headerRow', message, code: 'invalid_value' }], 'import');
 }
@@ -88,8 +100,9 @@ const filledCells = (row: readonly string[]) => {
  * event loop back between slices does not finish with one long pass over every row). Blank rows are
  * dropped, every data row is padded to the header's width, and row numbers count every row of the file.
  *
- * The header is the row `headerRow` names, or else the first row with at least 60% as many filled cells
- * (and at least two) as the widest of the first {@link HEADER_SEARCH_ROWS} non-blank rows: Vietnamese spreadsheets
+ * The header is the row `headerRow` names, or else the first row with at least two filled cells and either
+ * 60% as many as the widest of the first {@link HEADER_SEARCH_ROWS} non-blank rows, or two cells that are
+ * header spellings crmkit knows (so a header over wider data is still found): Vietnamese spreadsheets
  * often open with a title and a date line above the real header. A one-column file's header is its first
  * non-blank row. Rows above the header are not data.
  */
@@ -150,7 +163,8 @@ export class ImportTableBuilder {
     const top = this.top;
     const widest = Math.max(...top.map((entry) => entry.filled));
     const wideEnough = Math.max(2, Math.ceil(widest * HEADER_WIDTH_SHARE));
-    const at = Math.max(0, top.findIndex((entry) => entry.filled >= wideEnough));
+    // a row naming two known columns is the header even when the data run wider (unnamed columns of notes)
+    const at = Math.max(0, top.findIndex((entry) => entry.filled >= 2 && (entry.filled >= wideEnough || knownHeaderCells(entry.cells) >= 2)));
     this.setHeader(top[at]!.cells, top[at]!.row);
     for (let i = at + 1; i < top.length; i++) this.addData(top[i]!.cells, top[i]!.row);
     top.length = 0;

@@ -52,6 +52,13 @@ describe('finding the header row of a customer file', () => {
     assert.deepEqual([fromExcel.headers, fromExcel.headerRow, fromExcel.rowNumbers], [expected.headers, 4, [5, 6]]);
   });
 
+  it('takes a header that names its columns even when the data run wider (notes in unnamed columns)', () => {
+    const rows = [['Họ và tên', 'SĐT'], ...Array.from({ length: 5 }, (_, i) => [`Khách ${i}`, `0912 000 00${i}`, 'ghi chú', 'gọi lại', 'tháng 12'])];
+    const table = tableFromCells(rows);
+    assert.equal(table.headerRow, 1);
+    assert.equal(table.rows.length, 5);
+  });
+
   it('decides within the first rows it looks at, however long the file', () => {
     const rows = [['Báo cáo'], ['Họ và tên', 'SĐT'], ...Array.from({ length: HEADER_SEARCH_ROWS * 3 }, (_, i) => [`Khách ${i}`, `09${i}`])];
     const table = tableFromCells(rows);
