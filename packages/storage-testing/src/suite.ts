@@ -57,6 +57,11 @@ function uniqueName(label: string): string {
   return `crmkit-conformance-${label}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Polls `done` every 20 ms for up to 3 s: what another instance hears arrives through the browser's channels. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 function stripMeta(record: StoredRecord | undefined): Record<string, unknown> | undefined {
   if (!record) return undefined;
   const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ...data } = record;
@@ -569,7 +574,7 @@ export function runStorageConformance(options: ConformanceOptions, registrar: Te
           const received: LiveChangeBatch[] = [];
           two.subscribe((batch) => received.push(batch));
           await one.commit({ writes: [{ op: 'put', entity: 'probe', id: 'a', data: { name: 'từ tab một' }, expectedRev: null }], origin: 'tab-1' });
-          for (let waited = 0; received.length === 0 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          await waitUntil(() => received.length > 0);
           assertEqual(received.length, 1, 'one batch arrives at the second instance');
           assertEqual(received[0]!.origin, 'tab-1', 'with its origin');
           assertEqual(received[0]!.remote, true, 'marked remote');
@@ -592,7 +597,7 @@ export function runStorageConformance(options: ConformanceOptions, registrar: Te
           two.subscribe((batch) => heardByTwo.push(batch));
           await one.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c1', data: { name: 'Nguyễn Văn An' }, expectedRev: null }], origin: 'tab-1' });
           await two.commit({ writes: [{ op: 'put', entity: 'probe', id: 'c1', data: { name: 'Nguyễn Văn Ân' }, expectedRev: 1 }], origin: 'tab-2' });
-          for (let waited = 0; (heardByOne.length < 2 || heardByTwo.length < 2) && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          await waitUntil(() => heardByOne.length >= 2 && heardByTwo.length >= 2);
           await new Promise((resolve) => setTimeout(resolve, 100)); // and nothing more arrives
           assertDeepEqual(heardByOne.map((batch) => [batch.origin, batch.remote]), [['tab-1', false], ['tab-2', true]], 'what the first instance heard');
           assertDeepEqual(heardByTwo.map((batch) => [batch.origin, batch.remote]), [['tab-1', true], ['tab-2', false]], 'what the second instance heard');

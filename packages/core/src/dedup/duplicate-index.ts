@@ -1,4 +1,4 @@
-import { CrmValidationError } from '../errors.js';
+import { requirePositiveWhole } from '../schema/validate.js';
 import type { DedupRecord } from './dedup-record.js';
 import { DedupMatcher, EXACT_KEY_BIT, type DuplicateMatch } from './matcher.js';
 import { prepareRecord, PreparedValueCache, type PreparedRecord } from './prepare.js';
@@ -65,8 +65,9 @@ export class DuplicateIndex {
 
   constructor(settings: DedupSettings, options: DuplicateIndexOptions = {}) {
     this.matcher = new DedupMatcher(settings);
-    this.maxFuzzyBucket = positiveWhole(options.maxFuzzyBucket ?? 200, 'maxFuzzyBucket');
-    this.maxExactBucket = positiveWhole(options.maxExactBucket ?? 1000, 'maxExactBucket');
+    // NaN would compare false and switch a cap off: a common name then makes each check compare thousands
+    this.maxFuzzyBucket = requirePositiveWhole(options.maxFuzzyBucket ?? 200, 'maxFuzzyBucket', 'duplicates');
+    this.maxExactBucket = requirePositiveWhole(options.maxExactBucket ?? 1000, 'maxExactBucket', 'duplicates');
   }
 
   /** How many records are indexed. */
@@ -323,15 +324,6 @@ export class DuplicateIndex {
     this.lists.push([first, second]);
     return this.lists.length - 1;
   }
-}
-
-/**
- * A cap must be a whole number of 1 or more: NaN would compare false and switch the cap off, letting a
- * common name make every check compare thousands of records.
- */
-function positiveWhole(value: number, option: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new CrmValidationError([{ path: option, message: `must be a whole number of 1 or more, not ${String(value)}`, code: 'invalid_value' }], 'duplicates');
-  return value;
 }
 
 /** A bucket cell that holds no record. */

@@ -3,6 +3,7 @@ import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js
 import type { DedupSettings } from './rules.js';
 import { UnionFind } from './union-find.js';
 import { CrmValidationError } from '../errors.js';
+import { requirePositiveWhole } from '../schema/validate.js';
 
 /** A group of records found to be one person (or one company). */
 export interface DuplicateCluster {
@@ -62,8 +63,7 @@ export class ClusterScanner {
     settings: DedupSettings,
     private readonly options: ScanClustersOptions = {},
   ) {
-    const every = options.progressEvery;
-    if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new CrmValidationError([{ path: 'progressEvery', message: `must be a whole number of 1 or more, not ${String(every)}`, code: 'invalid_value' }], 'scan');
+    if (options.progressEvery !== undefined) requirePositiveWhole(options.progressEvery, 'progressEvery', 'scan');
     this.list = Array.isArray(records) ? (records as DedupRecord[]) : [...records];
     this.index = new DuplicateIndex(settings, options);
     this.uf = new UnionFind(this.list.length);

@@ -6,14 +6,14 @@ import { mergeRecordData } from '../dedup/merge.js';
 import { normalizeDate } from '../dedup/prepare.js';
 import { foldToWords } from '../dedup/normalize-text.js';
 import { CrmValidationError } from '../errors.js';
-import { parseWith } from '../schema/validate.js';
+import { parseWith, requirePositiveWhole } from '../schema/validate.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
-import { decodeCsvBytes, parseCsvInSlices, type ParseCsvInSlicesOptions } from './parse-csv.js';
+import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
-import { isCompoundFile } from './xlsx/zip-archive.js';
+import { isCompoundFile, isZipArchive } from './xlsx/zip-archive.js';
 import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
 import { runInSlices, SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
@@ -83,8 +83,9 @@ export interface ImportLimits {
 const positiveWhole = z.number().int('must be a whole number').positive('must be 1 or more');
 
 /**
- * The data options of a dry run, checked before anything is read (callbacks, the signal and the entity,
- * which has its own message, are checked where they are used). Unknown keys are let through.
+ * The data options of a dry run, checked before anything is read. The entity and the policy (which have
+ * messages of their own), `headerRow` (checked by {@link ImportTableBuilder}), callbacks and the signal are
+ * checked where they are used. Unknown keys are let through.
  */
 const importOptionsSchema = z.object({
   mapping: z.array(z.string().nullable()).optional(),
@@ -92,14 +93,11 @@ const importOptionsSchema = z.object({
   delimiter: z.string().min(1, 'must not be empty').optional(),
   encoding: z.string().min(1, 'must not be empty').optional(),
   sheet: z.union([positiveWhole, z.string().min(1, 'must not be empty')]).optional(),
-  headerRow: positiveWhole.optional(),
   checkWithinFile: z.boolean().optional(),
   limits: z.object({ maxBytes: positiveWhole.optional(), maxRows: positiveWhole.optional() }).optional(),
   // Infinity is allowed: it runs in one go
   sliceMs: z.union([z.number().nonnegative('must be 0 or more'), z.literal(Number.POSITIVE_INFINITY)]).optional(),
 });
-
-const runOptionsSchema = z.object({ chunkSize: positiveWhole.optional() });
 
 /** crmkit's import limits: 50 MiB and 500,000 rows, well past a year of a branch's contacts. */
 export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = { maxBytes: 50 * 1024 * 1024, maxRows: 500_000 };
@@ -245,9 +243,8 @@ async function parseSource(source: ImportSource, options: ImportOptions, limits:
   // a table the host parsed itself: its shape is checked like any other input
   if (!(source instanceof ArrayBuffer) && !(source instanceof Uint8Array) && !(typeof Blob !== 'undefined' && source instanceof Blob)) return checkImportTable(source);
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source instanceof ArrayBuffer ? source : await (source as Blob).arrayBuffer());
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   // an old .xls or a password-protected workbook goes to the .xlsx reader, which says what it is (not CSV garbage)
-  if (options.format === 'xlsx' || (options.format === undefined && (zip || isCompoundFile(bytes)))) {
+  if (options.format === 'xlsx' || (options.format === undefined && (isZipArchive(bytes) || isCompoundFile(bytes)))) {
     const xlsxOptions = { ...sliceOptions(options), maxRows: limits.maxRows, ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...headerOptions(options) };
     return parseXlsx(bytes, xlsxOptions).catch((error: unknown) => {
       // the reader stops at the first row past the limit: say which limit, as for a CSV
@@ -352,8 +349,8 @@ export class ImportService {
 
   /** Imports: a dry run, then its plan committed chunk by chunk. */
   async run(source: ImportSource, options: RunImportServiceOptions): Promise<ImportReport> {
-    // checked before the dry run: a chunk size of 1.5 would commit some rows twice, NaN none at all
-    parseWith(runOptionsSchema, options, 'import');
+    // checked before the dry run reads the file (runImport checks it the same way)
+    if (options.chunkSize !== undefined) requirePositiveWhole(options.chunkSize, 'chunkSize', 'import');
     const dry = await this.dryRun(source, options);
     const result = await runImport(dry.plan, {
             // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)

@@ -1,4 +1,5 @@
-import { CrmValidationError } from '../errors.js';
+import type { CrmValidationError } from '../errors.js';
+import { failField, requirePositiveWhole } from '../schema/validate.js';
 import { foldToWords } from '../dedup/normalize-text.js';
 import { PERSON_IMPORT_TARGETS } from './column-mapping.js';
 
@@ -26,9 +27,7 @@ export interface ImportTable {
  * first bad place (`table.rows.12.3`).
  */
 export function checkImportTable(value: unknown): ImportTable {
-  const fail = (path: string, message: string): never => {
-    throw new CrmValidationError([{ path: `table${path}`, message, code: 'invalid_type' }], 'import');
-  };
+  const fail = (path: string, message: string): never => failField(`table${path}`, message, 'invalid_type', 'import');
   if (typeof value !== 'object' || value === null) fail('', 'must be CSV text, file bytes, a Blob or a table of { headers, rows }');
   const table = value as Partial<ImportTable>;
   if (!Array.isArray(table.headers)) fail('.headers', 'must be a list of column headers');
@@ -45,7 +44,7 @@ export function checkImportTable(value: unknown): ImportTable {
   const rowNumbers = table.rowNumbers;
   if (rowNumbers === undefined) return { ...(table as ImportTable), rowNumbers: rows.map((_, r) => r + 2) };
   if (!Array.isArray(rowNumbers) || rowNumbers.length !== rows.length) fail('.rowNumbers', `must give one row number for each of the ${rows.length} rows`);
-  for (let r = 0; r < rowNumbers.length; r++) if (!Number.isInteger(rowNumbers[r]) || rowNumbers[r]! < 1) fail(`.rowNumbers.${r}`, 'must be a whole number of 1 or more');
+  for (let r = 0; r < rowNumbers.length; r++) requirePositiveWhole(rowNumbers[r]!, `table.rowNumbers.${r}`, 'import');
   return table as ImportTable;
 }
 
@@ -85,13 +84,15 @@ function knownHeaderCells(row: readonly string[]): number {
   return known;
 }
 
-function headerRowError(message: string): CrmValidationError {
-  return new CrmValidationError([{ path: 'headerRow', message, code: 'invalid_value' }], 'import');
+function headerRowError(message: string): never {
+  return failField('headerRow', message, 'invalid_value', 'import');
 }
+
+const isFilled = (cell: string) => cell.trim() !== '';
 
 const filledCells = (row: readonly string[]) => {
   let filled = 0;
-  for (const cell of row) if (cell.trim() !== '') filled++;
+  for (const cell of row) if (isFilled(cell)) filled++;
   return filled;
 };
 
@@ -114,8 +115,7 @@ export class ImportTableBuilder {
   private readonly top: { cells: readonly string[]; row: number; filled: number }[] = [];
 
   constructor(private readonly options: HeaderRowOptions = {}) {
-    const { headerRow } = options;
-    if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw headerRowError(`must be a row number (1 or more), not ${String(headerRow)}`);
+    if (options.headerRow !== undefined) requirePositiveWhole(options.headerRow, 'headerRow', 'import', 'a row number');
   }
 
   /**
@@ -125,7 +125,7 @@ export class ImportTableBuilder {
   get table(): ImportTable {
     if (!this.hasHeader && this.top.length > 0) this.settleHeader();
     const { headerRow } = this.options;
-    if (!this.hasHeader && headerRow !== undefined && this.rowsSeen > 0) throw headerRowError(`is ${headerRow}, but the file has only ${this.rowsSeen} rows`);
+    if (!this.hasHeader && headerRow !== undefined && this.rowsSeen > 0) headerRowError(`is ${headerRow}, but the file has only ${this.rowsSeen} rows`);
     return this.result;
   }
 
@@ -143,13 +143,14 @@ export class ImportTableBuilder {
   add(row: readonly string[]): void {
     const number = ++this.rowsSeen;
     if (this.hasHeader) {
-      if (filledCells(row) > 0) this.addData(row, number);
+      // every data row passes here: stop at its first filled cell rather than count them all
+      if (row.some(isFilled)) this.addData(row, number);
       return;
     }
     const { headerRow } = this.options;
     if (headerRow !== undefined) {
       if (number !== headerRow) return;
-      if (filledCells(row) === 0) throw headerRowError(`is ${headerRow}, but row ${headerRow} is blank`);
+      if (!row.some(isFilled)) headerRowError(`is ${headerRow}, but row ${headerRow} is blank`);
       this.setHeader(row, number);
       return;
     }

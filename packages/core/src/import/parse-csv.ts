@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CrmValidationError } from '../errors.js';
+import { failField } from '../schema/validate.js';
 import { ImportTableBuilder, tableFromCells, type HeaderRowOptions, type ImportTable } from './import-table.js';
 import { SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
@@ -103,7 +103,7 @@ export function decodeCsvBytes(bytes: Uint8Array, encoding?: string): string {
     try {
       decoder = new TextDecoder(encoding);
     } catch {
-      throw new CrmValidationError([{ path: 'encoding', message: `"${encoding}" is not an encoding this runtime can read (try utf-8 or windows-1258)`, code: 'invalid_value' }], 'import');
+      return failField('encoding', `"${encoding}" is not an encoding this runtime can read (try utf-8 or windows-1258)`, 'invalid_value', 'import');
     }
     const text = decoder.decode(bytes);
     return decoder.encoding.startsWith('utf-') ? text : text.normalize('NFC');

@@ -1,4 +1,5 @@
-import { CrmValidationError } from '../errors.js';
+import type { CrmValidationError } from '../errors.js';
+import { failField } from '../schema/validate.js';
 import { ImportTableBuilder, type HeaderRowOptions, type ImportTable } from './import-table.js';
 import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { dateStyles } from './xlsx/date-styles.js';
@@ -90,7 +91,7 @@ const refuseElement = (problem: 'too-large' | 'cut-short') =>
   unreadableXlsx(problem === 'too-large' ? `one of its rows or strings is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MB of XML, far past what a spreadsheet holds` : 'a part of it ends in the middle of a row or a string');
 
 function tooManyRows(maxRows: number): never {
-  throw new CrmValidationError([{ path: 'file', message: `has more than ${maxRows} rows; the limit is ${maxRows}`, code: 'too_big' }], 'import');
+  return failField('file', `has more than ${maxRows} rows; the limit is ${maxRows}`, 'too_big', 'import');
 }
 
 function openArchive(bytes: Uint8Array): ZipArchive {

@@ -1,4 +1,4 @@
-import { CrmValidationError } from '../errors.js';
+import { requirePositiveWhole } from '../schema/validate.js';
 import type { ImportPlan, PlannedRow } from './plan-import.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
@@ -72,9 +72,8 @@ export interface ImportRunResult extends ImportProgress {
  * abort or on a failed chunk.
  */
 export async function runImport<T>(plan: ImportPlan<T>, options: RunImportOptions<T>): Promise<ImportRunResult> {
-  const chunkSize = options.chunkSize ?? 500;
   // a fractional size would commit rows twice (slices at 1.5, 3, …), NaN none at all
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new CrmValidationError([{ path: 'chunkSize', message: `must be a whole number of 1 or more, not ${String(chunkSize)}`, code: 'invalid_value' }], 'import');
+  const chunkSize = requirePositiveWhole(options.chunkSize ?? 500, 'chunkSize', 'import');
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;
   const createdIds = new Map<number, string>();
   const progress: ImportProgress = { done: 0, total: plan.rows.length, chunks: 0, written: 0, skipped: 0, rejected: 0 };

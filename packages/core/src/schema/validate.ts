@@ -24,6 +24,16 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, entity
   return result.data;
 }
 
+/**
+ * Returns `value` when it is a whole number of 1 or more, else throws a {@link CrmValidationError} at `path`
+ * (code `invalid_value`): the check every count-like option needs (a chunk size, a cap, a row number), since
+ * NaN compares false and a fraction cuts slices in odd places. `what` names the value in the message.
+ */
+export function requirePositiveWhole(value: number, path: string, entity: string, what = 'a whole number'): number {
+  if (!Number.isInteger(value) || value < 1) failField(path, `must be ${what} of 1 or more, not ${String(value)}`, 'invalid_value', entity);
+  return value;
+}
+
 /** Throws a {@link CrmValidationError} for one field. */
 export function failField(path: string, message: string, code = 'custom', entity?: string): never {
   throw new CrmValidationError([{ path, message, code }], entity);

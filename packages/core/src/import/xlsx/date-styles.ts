@@ -45,7 +45,7 @@ export function dateStyles(stylesXml: string): boolean[] {
   const cellFormats = CELL_FORMATS.firstContent(stylesXml) ?? '';
   const out: boolean[] = [];
   for (let from = 0; FORMAT.find(cellFormats, from) === 'found'; from = FORMAT.end) {
-    const id = Number(attribute(` ${FORMAT.attributes(cellFormats)}`, 'numFmtId') ?? 0);
+    const id = Number(attribute(FORMAT.attributes(cellFormats), 'numFmtId') ?? 0);
     const code = custom.get(id);
     out.push(code !== undefined ? isDateFormatCode(code) : BUILT_IN_DATE_FORMATS.has(id));
   }

@@ -1,7 +1,7 @@
 import { excelDateText } from './date-styles.js';
 import { stringItemText } from './rich-text.js';
 import { unreadableXlsx } from './unreadable-xlsx.js';
-import { decodeXmlText, ElementScanner, prefixOf } from './xml-text.js';
+import { attribute, decodeXmlText, ElementScanner, prefixOf } from './xml-text.js';
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -39,8 +39,6 @@ function scannersFor(prefix: string): CellScanners {
   }
   return found;
 }
-// an attribute's name starts after white space: a long run of letters is then tried once, not from each letter
-const ATTRIBUTE = /(?:^|\s)([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 
 /** Column index (0-based) of a cell reference such as `C12` or `AB3`; −1 when it has no letters. */
@@ -79,13 +77,9 @@ export function readSheetRow(rowXml: string, context: SheetContext): SheetRow {
       type = plainAttribute(attributes, ' t="') ?? 'n';
       style = Number(plainAttribute(attributes, ' s="') ?? 0);
     } else {
-      ATTRIBUTE.lastIndex = 0;
-      for (let a = ATTRIBUTE.exec(attributes); a !== null; a = ATTRIBUTE.exec(attributes)) {
-        const value = a[2] ?? a[3] ?? '';
-        if (a[1] === 'r') reference = value;
-        else if (a[1] === 't') type = value;
-        else if (a[1] === 's') style = Number(value);
-      }
+      reference = attribute(attributes, 'r');
+      type = attribute(attributes, 't') ?? 'n';
+      style = Number(attribute(attributes, 's') ?? 0);
     }
     const column = reference === undefined ? next : columnIndex(reference);
     const at = column < 0 ? next : column;

@@ -91,7 +91,13 @@ export class ZipArchive {
   }
 }
 
+const LOCAL_FILE_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Whether the bytes start like a zip archive (as every `.xlsx` does). */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return LOCAL_FILE_SIGNATURE.every((byte, i) => bytes[i] === byte);
+}
 
 /**
  * Whether the bytes are an OLE compound file: what an old `.xls` is, and what Excel wraps an `.xlsx` in
