@@ -61,7 +61,8 @@ export function setUpImportAndDuplicates(getCrm) {
     if (!source) return void (report.textContent = 'Hãy chọn tệp trước. / Choose a file first.');
     try {
       const dry = await getCrm().imports.dryRun(source, { ...options(), onPlanProgress: ({ planned, total }) => (progress.value = planned / total) });
-      const header = dry.table.headerRow > 1 ? ` Dòng tiêu đề / Header row: ${dry.table.headerRow}.` : '';
+      const { headerRow, subHeaderRow } = dry.table;
+      const header = subHeaderRow !== undefined ? ` Dòng tiêu đề / Header rows: ${headerRow}–${subHeaderRow}.` : headerRow > 1 ? ` Dòng tiêu đề / Header row: ${headerRow}.` : '';
       report.textContent = `Chạy thử / Dry run — ${summaryText(dry.summary)}.${header} Chưa ghi gì. / Nothing written.`;
       showIssues(dry.issues);
       if (dry.issues.length > 0) offerRejectedRows(dry.rejectedRowsCsv({ delimiter: ';', labels: { row: 'Dòng', field: 'Trường', reason: 'Lý do' } }));

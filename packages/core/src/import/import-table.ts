@@ -17,6 +17,12 @@ export interface ImportTable {
   rowNumbers: number[];
   /** The spreadsheet row number of the header; rows above it (a title, a date) are not data. */
   headerRow?: number;
+  /**
+   * When the header runs over two rows (a group such as "Địa chỉ" merged over "Phường/Xã | Quận/Huyện"), the
+   * row number of the second one: a column it names takes that name in `headers`, the others keep the
+   * first row's.
+   */
+  subHeaderRow?: number;
 }
 
 /**
@@ -88,13 +94,43 @@ function headerRowError(message: string): never {
   return failField('headerRow', message, 'invalid_value', 'import');
 }
 
-const isFilled = (cell: string) => cell.trim() !== '';
+const isFilled = (cell: string | undefined) => cell !== undefined && cell.trim() !== '';
 
 const filledCells = (row: readonly string[]) => {
   let filled = 0;
   for (const cell of row) if (isFilled(cell)) filled++;
   return filled;
 };
+
+/**
+ * Whether `lower`, the row right under the header `upper`, is the header's second row: the names of the
+ * columns under a merged group label. A merged cell keeps its text in its first cell only, so such a pair
+ * has (1) a label merged down over both rows — filled above, blank below — (2) a group: a filled cell above
+ * whose column and the next, blank above, are both named below, and (3) below, names crmkit knows for at
+ * least half of the filled cells ("Phường/Xã", "Quận/Huyện", …). A title or a date line over a header has
+ * no (1); a data row has no (3).
+ */
+function isSecondHeaderRow(upper: readonly string[], lower: readonly string[]): boolean {
+  const width = Math.max(upper.length, lower.length);
+  let upperFilled = 0;
+  let mergedDown = false;
+  let grouped = false;
+  let groupStart = -1; // the last column filled above
+  for (let c = 0; c < width; c++) {
+    const above = isFilled(upper[c]);
+    const below = isFilled(lower[c]);
+    if (above) {
+      upperFilled++;
+      groupStart = c;
+      if (!below) mergedDown = true;
+    } else if (below && groupStart >= 0 && isFilled(lower[groupStart])) grouped = true;
+  }
+  if (upperFilled < 2 || !mergedDown || !grouped) return false;
+  const filledBelow = filledCells(lower);
+  const known = knownHeaderCells(lower);
+  return known >= 1 && known * 2 >= filledBelow;
+}
+
 
 /**
  * Builds an {@link ImportTable} a row at a time, as a parser hands the rows over (so a parser that gives the
@@ -105,7 +141,8 @@ const filledCells = (row: readonly string[]) => {
  * 60% as many as the widest of the first {@link HEADER_SEARCH_ROWS} non-blank rows, or two cells that are
  * header spellings crmkit knows (so a header over wider data is still found): Vietnamese spreadsheets
  * often open with a title and a date line above the real header. A one-column file's header is its first
- * non-blank row. Rows above the header are not data.
+ * non-blank row. Rows above the header are not data. A header over two rows (merged group labels, see
+ * {@link ImportTable.subHeaderRow}) is taken whole, whichever of its rows the search lands on.
  */
 export class ImportTableBuilder {
   private readonly result: ImportTable = { headers: [], rows: [], rowNumbers: [] };
@@ -113,6 +150,8 @@ export class ImportTableBuilder {
   private hasHeader = false;
   /** Non-blank rows seen while looking for the header. */
   private readonly top: { cells: readonly string[]; row: number; filled: number }[] = [];
+  /** The header's own cells while the row under it may still be its second row. */
+  private headerCells: readonly string[] | null = null;
 
   constructor(private readonly options: HeaderRowOptions = {}) {
     if (options.headerRow !== undefined) requirePositiveWhole(options.headerRow, 'headerRow', 'import', 'a row number');
@@ -144,7 +183,8 @@ export class ImportTableBuilder {
     const number = ++this.rowsSeen;
     if (this.hasHeader) {
       // every data row passes here: stop at its first filled cell rather than count them all
-      if (row.some(isFilled)) this.addData(row, number);
+      if (row.some(isFilled)) this.addAfterHeader(row, number);
+      else this.headerCells = null;
       return;
     }
     const { headerRow } = this.options;
@@ -165,16 +205,37 @@ export class ImportTableBuilder {
     const widest = Math.max(...top.map((entry) => entry.filled));
     const wideEnough = Math.max(2, Math.ceil(widest * HEADER_WIDTH_SHARE));
     // a row naming two known columns is the header even when the data run wider (unnamed columns of notes)
-    const at = Math.max(0, top.findIndex((entry) => entry.filled >= 2 && (entry.filled >= wideEnough || knownHeaderCells(entry.cells) >= 2)));
+    let at = Math.max(0, top.findIndex((entry) => entry.filled >= 2 && (entry.filled >= wideEnough || knownHeaderCells(entry.cells) >= 2)));
+    // the search may land on the second row of a two-row header (its first row has too few cells): step up
+    const above = top[at - 1];
+    if (above !== undefined && above.row === top[at]!.row - 1 && isSecondHeaderRow(above.cells, top[at]!.cells)) at--;
     this.setHeader(top[at]!.cells, top[at]!.row);
-    for (let i = at + 1; i < top.length; i++) this.addData(top[i]!.cells, top[i]!.row);
+    for (let i = at + 1; i < top.length; i++) this.addAfterHeader(top[i]!.cells, top[i]!.row);
     top.length = 0;
   }
 
   private setHeader(row: readonly string[], number: number): void {
     this.hasHeader = true;
+    this.headerCells = row;
     this.result.headers = row.map((cell) => cell.normalize('NFC').trim());
     this.result.headerRow = number;
+  }
+
+  /** A non-blank row after the header: the header's second row when it is right under it and looks so, else data. */
+  private addAfterHeader(row: readonly string[], number: number): void {
+    const upper = this.headerCells;
+    if (upper !== null) {
+      this.headerCells = null;
+      if (number === this.result.headerRow! + 1 && isSecondHeaderRow(upper, row)) {
+        const width = Math.max(upper.length, row.length);
+        const headers: string[] = [];
+        for (let c = 0; c < width; c++) headers.push((isFilled(row[c]) ? row[c]! : (upper[c] ?? '')).normalize('NFC').trim());
+        this.result.headers = headers;
+        this.result.subHeaderRow = number;
+        return;
+      }
+    }
+    this.addData(row, number);
   }
 
   private addData(row: readonly string[], number: number): void {
