@@ -131,7 +131,6 @@ function isSecondHeaderRow(upper: readonly string[], lower: readonly string[]): 
   return known >= 1 && known * 2 >= filledBelow;
 }
 
-
 /**
  * Builds an {@link ImportTable} a row at a time, as a parser hands the rows over (so a parser that gives the
  * event loop back between slices does not finish with one long pass over every row). Blank rows are
