@@ -160,6 +160,8 @@ export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
 }
 
 /** Target paths a mapping must include for the entity's records to be valid. */
+/** The target of each entity's name column: where a sheet's footer lines ("Tổng cộng", "Người lập biểu") are looked for. */
+const NAME_FIELD: Readonly<Record<ImportEntity, string>> = { contact: 'fullName', lead: 'fullName', rawContact: 'fullName', company: 'name' };
 const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
 
 // Phones and e-mails in one cell: "0912 345 678; 0987 111 222", "a@x.vn, b@y.vn", "0912 345 678 / 0987 111 222".
@@ -220,8 +222,9 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
 }
 
 /** Entity field paths back to the import target they came from, so a row issue names the user's column. */
-function issueField(path: string): string {
+function issueField(entity: ImportEntity, path: string): string {
   if (/^phones(\.|$)/.test(path)) return 'phone';
+  if (entity === 'rawContact' && path === 'name') return 'fullName';
   if (/^emails(\.|$)/.test(path)) return 'email';
   if (path === 'contactName') return 'fullName';
   if (path === 'position') return 'jobTitle';
@@ -332,8 +335,8 @@ export class ImportService {
     const entitySchema = this.context.definition(entity).schema;
     const schema = z.preprocess((row) => rowToEntityInput(entity, row as Record<string, unknown>), entitySchema);
     const index = await this.duplicates.indexFor(entity);
-    const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true }), options);
-    for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(issue.field);
+    const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true, nameField: NAME_FIELD[entity] }), options);
+    for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(entity, issue.field);
     const issues = plan.rows.flatMap((row) => row.issues ?? []);
     return {
       entity,

@@ -6,6 +6,7 @@ import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
 import { compileMapping, validateRowWith, type CompiledMapping, type RowIssue } from './map-rows.js';
+import { isSheetFooterLine } from './sheet-footer.js';
 
 /**
  * What to do with a row that duplicates an existing record:
@@ -70,6 +71,13 @@ export interface PlanImportOptions {
    * same customer twice. Such a row follows the policy against the earlier row.
    */
   checkWithinFile?: boolean;
+  /**
+   * The mapping path the name column fills (`fullName`, a company's `name`). A row whose name is a line of the
+   * sheet's footer — totals ("Tổng cộng: 120"), the date it was signed ("Hà Nội, ngày 23 tháng 11 năm
+   * 2026") or a signature title ("Người lập biểu", "(Ký, họ tên)") — is refused with that one reason
+   * (`code: 'not_a_record'`) instead of becoming a customer. Unset, no row is refused for its name.
+   */
+  nameField?: string;
 }
 
 /**
@@ -101,6 +109,8 @@ export class ImportPlanner<S extends z.ZodType> {
   readonly plan: ImportPlan<z.output<S>>;
   private readonly withinFile: DuplicateIndex | null;
   private readonly compiled: CompiledMapping;
+  /** The columns mapped to `options.nameField`. */
+  private readonly nameColumns: number[] = [];
   private next = 0;
 
   constructor(
@@ -113,6 +123,7 @@ export class ImportPlanner<S extends z.ZodType> {
   ) {
     this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
     this.compiled = compileMapping(mapping);
+    mapping.forEach((path, column) => path === options.nameField && options.nameField !== undefined && this.nameColumns.push(column));
     this.plan = {
       rows: [],
       summary: { rows: table.rows.length, invalid: 0, new: 0, duplicates: 0, duplicatesInFile: 0, create: 0, update: 0, merge: 0, skip: 0, reject: 0 },
@@ -140,9 +151,11 @@ export class ImportPlanner<S extends z.ZodType> {
   private planRow(i: number): void {
     const { table, index, policy, withinFile } = this;
     const { rows, summary } = this.plan;
-    const checked = validateRowWith(table, i, this.compiled, this.schema);
-    if (!checked.ok) {
-      rows.push({ index: i, row: checked.row, status: 'invalid', action: 'reject', issues: checked.issues });
+    // a footer line is refused for what it is, not for the other cells of the line ("Kế toán trưởng" as a phone)
+    const footer = this.footerIssues(i);
+    const checked = footer === null ? validateRowWith(table, i, this.compiled, this.schema) : null;
+    if (checked === null || !checked.ok) {
+      rows.push({ index: i, row: table.rowNumbers[i]!, status: 'invalid', action: 'reject', issues: footer ?? (checked as { issues: RowIssue[] }).issues });
       summary.invalid++;
       summary.reject++;
       return;
@@ -173,5 +186,20 @@ export class ImportPlanner<S extends z.ZodType> {
     // Rows that will exist after the import are what later rows must not duplicate.
     if (withinFile !== null && (planned.action === 'create' || planned.status === 'new')) withinFile.add(prepared);
     rows.push(planned);
+  }
+
+  /** The issue of a row whose name is a footer line of the sheet (see {@link PlanImportOptions.nameField}), or null. */
+  private footerIssues(i: number): RowIssue[] | null {
+    const field = this.options.nameField;
+    if (field === undefined || this.nameColumns.length === 0) return null;
+    const cells = this.table.rows[i]!;
+    // the name as the row object gets it: the cells of every column mapped to it, joined by a space
+    let name = '';
+    for (const column of this.nameColumns) {
+      const cell = (cells[column] ?? '').trim();
+      if (cell !== '') name = name === '' ? cell : `${name} ${cell}`;
+    }
+    if (!isSheetFooterLine(name)) return null;
+    return [{ row: this.table.rowNumbers[i]!, field, reason: 'is a totals, date or signature line of the sheet, not a name', code: 'not_a_record' }];
   }
 }
