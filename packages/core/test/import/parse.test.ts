@@ -50,6 +50,19 @@ describe('reading CSV files', () => {
     assert.equal(yields, 2, 'no slice after the abort');
   });
 
+  it('finds the separator of a short two-column file that ends with a line break, as Excel saves it', async () => {
+    // papaparse alone counts the empty line after the last break and reads such a file as one column
+    for (const separator of [';', '\t', '|', ',']) {
+      const text = `Họ và tên${separator}SĐT\r\nNguyễn Văn An${separator}0912 345 678\r\nLê Thu${separator}\r\n`;
+      const expected = { headers: ['Họ và tên', 'SĐT'], rows: [['Nguyễn Văn An', '0912 345 678'], ['Lê Thu', '']], rowNumbers: [2, 3], headerRow: 1 };
+      assert.deepEqual(parseCsv(text), expected, JSON.stringify(separator));
+      assert.deepEqual(await parseCsvInSlices(text, { sliceMs: 0 }), expected, JSON.stringify(separator));
+    }
+    // blank lines between the rows do not hide it either, and a one-column file stays one column
+    assert.deepEqual(parseCsv('Họ và tên;SĐT\n\n\nAn;0912\n\n').headers, ['Họ và tên', 'SĐT']);
+    assert.deepEqual(parseCsv('Họ và tên\nAn\nBình\n').rows, [['An'], ['Bình']]);
+  });
+
   it('gives an empty table for an empty file', () => {
     assert.deepEqual(parseCsv(''), { headers: [], rows: [], rowNumbers: [] });
   });
