@@ -31,12 +31,15 @@ export interface PreparedRecord {
 
 /**
  * Reads a date as typed in Vietnam or in ISO form and returns `yyyy-mm-dd`: `1985-12-10`, `10/12/1985`,
- * `10-12-1985`, `10.12.1985` (day first, as Vietnamese write dates). Anything else is folded text.
+ * `10-12-1985`, `10.12.1985` (day first, as Vietnamese write dates), and year first `1985/12/10`,
+ * `1985.12.10`. Anything else is folded text.
  */
 export function normalizeDate(value: string): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(trimmed);
   if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(trimmed);
   if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;

@@ -11,6 +11,7 @@ import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
 import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
+import { splitPhoneCell } from './phone-cell.js';
 import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { isCompoundFile, isZipArchive } from './xlsx/zip-archive.js';
@@ -164,11 +165,12 @@ export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
 const NAME_FIELD: Readonly<Record<ImportEntity, string>> = { contact: 'fullName', lead: 'fullName', rawContact: 'fullName', company: 'name' };
 const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
 
-// Phones and e-mails in one cell: "0912 345 678; 0987 111 222", "a@x.vn, b@y.vn", "0912 345 678 / 0987 111 222".
-// No quantifier next to the separator: `\s*[,;]\s*` backtracked over every run of spaces, and a cell of
-// 20,000 spaces took 0.7 s (growing with the square); each part is trimmed instead.
+// E-mails in one cell: "a@x.vn, b@y.vn", "a@x.vn / b@y.vn" (phones: see splitPhoneCell). No quantifier next
+// to the separator: `\s*[,;]\s*` backtracked over every run of spaces, and a cell of 20,000 spaces took 0.7 s
+// (growing with the square); each part is trimmed instead.
 const LIST_SEPARATOR = /[,;\n]|\s\/\s/;
 const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '') : []);
+const phoneList = (value: unknown): string[] => (typeof value === 'string' ? splitPhoneCell(value) : []);
 
 function isoDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -176,11 +178,15 @@ function isoDate(value: unknown): unknown {
   return date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : value;
 }
 
+// how a gender column is filled in: the word, "Nam giới" / "Nữ giới", or the salutation ("Ông" / "Bà", "Mr" / "Mrs")
+const MALE: ReadonlySet<string> = new Set(['nam', 'nam gioi', 'male', 'm', 'trai', 'ong', 'mr']);
+const FEMALE: ReadonlySet<string> = new Set(['nu', 'nu gioi', 'female', 'f', 'gai', 'ba', 'mrs', 'ms', 'miss']);
+
 function gender(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const folded = foldToWords(value);
-  if (['nam', 'male', 'm', 'trai'].includes(folded)) return 'male';
-  if (['nu', 'female', 'f', 'gai'].includes(folded)) return 'female';
+  if (MALE.has(folded)) return 'male';
+  if (FEMALE.has(folded)) return 'female';
   if (['khac', 'other'].includes(folded)) return 'other';
   return value;
 }
@@ -200,9 +206,9 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
   const { fullName, phone, email, birthday, gender: sex, companyName: company, jobTitle, source, ...rest } = row as Record<string, unknown>;
   switch (entity) {
     case 'contact':
-      return compact({ ...rest, fullName, phones: list(phone).map((number) => ({ number, kind: 'mobile' })), emails: list(email), birthday: isoDate(birthday), gender: gender(sex), position: jobTitle, source });
+      return compact({ ...rest, fullName, phones: phoneList(phone).map((number) => ({ number, kind: 'mobile' })), emails: list(email), birthday: isoDate(birthday), gender: gender(sex), position: jobTitle, source });
     case 'lead': {
-      const phones = list(phone);
+      const phones = phoneList(phone);
       return compact({
         ...rest,
         title: rest['title'] ?? fullName ?? company,
@@ -215,9 +221,9 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
       });
     }
     case 'rawContact':
-      return compact({ ...rest, name: fullName, phones: list(phone), email, companyName: company, collectedFrom: source });
+      return compact({ ...rest, name: fullName, phones: phoneList(phone), email, companyName: company, collectedFrom: source });
     case 'company':
-      return compact({ ...rest, phones: list(phone), email });
+      return compact({ ...rest, phones: phoneList(phone), email });
   }
 }
 
