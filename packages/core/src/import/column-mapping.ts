@@ -8,6 +8,11 @@ export interface ImportTarget {
   label: string;
   /** Header spellings that mean this field; compared folded (no diacritics, case or punctuation). */
   synonyms: readonly string[];
+  /**
+   * Header spellings of a part of this field ("Họ" and "Tên" of a name kept in two columns). When two or
+   * more columns are parts and none is the whole field, they all fill it, joined in column order.
+   */
+  partSynonyms?: readonly string[];
 }
 
 /**
@@ -15,10 +20,15 @@ export interface ImportTarget {
  * spreadsheets use. Hosts pass their own list for other entities or custom fields.
  */
 export const PERSON_IMPORT_TARGETS: readonly ImportTarget[] = [
-  { path: 'fullName', label: 'Full name', synonyms: ['họ và tên', 'họ tên', 'tên khách hàng', 'tên kh', 'khách hàng', 'tên đầy đủ', 'tên liên hệ', 'người liên hệ', 'full name', 'fullname', 'name', 'customer name', 'contact name', 'tên'] },
+  {
+    path: 'fullName',
+    label: 'Full name',
+    synonyms: ['họ và tên', 'họ tên', 'tên khách hàng', 'tên kh', 'khách hàng', 'tên đầy đủ', 'tên liên hệ', 'người liên hệ', 'full name', 'fullname', 'name', 'customer name', 'contact name', 'tên'],
+    partSynonyms: ['họ', 'họ đệm', 'họ và đệm', 'họ và tên đệm', 'họ lót', 'tên đệm', 'tên lót', 'tên', 'first name', 'last name', 'given name', 'middle name', 'surname', 'family name'],
+  },
   { path: 'phone', label: 'Phone', synonyms: ['số điện thoại', 'điện thoại', 'sđt', 'sdt', 'đt', 'dt', 'số đt', 'di động', 'điện thoại di động', 'phone', 'phone number', 'mobile', 'mobile phone', 'tel', 'telephone', 'cell'] },
   { path: 'email', label: 'E-mail', synonyms: ['email', 'e-mail', 'thư điện tử', 'địa chỉ email', 'mail', 'email address'] },
-  { path: 'birthday', label: 'Date of birth', synonyms: ['ngày sinh', 'sinh nhật', 'ns', 'birthday', 'date of birth', 'dob', 'birth date'] },
+  { path: 'birthday', label: 'Date of birth', synonyms: ['ngày sinh', 'ngày tháng năm sinh', 'sinh nhật', 'ns', 'birthday', 'date of birth', 'dob', 'birth date'] },
   { path: 'gender', label: 'Gender', synonyms: ['giới tính', 'gender', 'sex'] },
   { path: 'companyName', label: 'Company', synonyms: ['công ty', 'tên công ty', 'doanh nghiệp', 'tổ chức', 'đơn vị', 'company', 'company name', 'organisation', 'organization', 'account'] },
   { path: 'jobTitle', label: 'Job title', synonyms: ['chức vụ', 'chức danh', 'vị trí', 'job title', 'title', 'position'] },
@@ -46,14 +56,27 @@ export interface ColumnSuggestion {
 /**
  * Suggests a mapping from headers: a header equal to a known spelling (after folding, so "Ho ten", "HỌ TÊN"
  * and "Họ tên" agree) wins; otherwise a header containing a spelling as whole words. Each target is used by
- * at most one column, the surest first.
+ * at most one column, the surest first, except a field split over columns (see
+ * {@link ImportTarget.partSynonyms}): "Họ" | "Tên" both fill the full name.
  */
 export function suggestColumnMapping(headers: readonly string[], targets: readonly ImportTarget[] = PERSON_IMPORT_TARGETS): ColumnSuggestion[] {
   const folded = targets.map((target) => ({ target, spellings: target.synonyms.map((s) => foldToWords(s)).filter((s) => s !== '') }));
+  const foldedHeaders = headers.map((header) => foldToWords(header));
+  const byColumn = new Map<number, { path: string; confidence: number }>();
+  const usedPaths = new Set<string>();
+  for (const { target, spellings } of folded) {
+    const parts = new Set((target.partSynonyms ?? []).map((s) => foldToWords(s)));
+    if (parts.size === 0) continue;
+    const partColumns = foldedHeaders.flatMap((h, column) => (parts.has(h) ? [column] : []));
+    const wholeColumns = foldedHeaders.filter((h) => !parts.has(h) && spellings.includes(h));
+    if (partColumns.length < 2 || wholeColumns.length > 0) continue;
+    for (const column of partColumns) byColumn.set(column, { path: target.path, confidence: 1 });
+    usedPaths.add(target.path);
+  }
   const candidates: { column: number; path: string; confidence: number }[] = [];
-  headers.forEach((header, column) => {
-    const h = foldToWords(header);
-    if (h === '') return;
+  headers.forEach((_header, column) => {
+    const h = foldedHeaders[column]!;
+    if (h === '' || byColumn.has(column)) return;
     const squeezed = h.replace(/ /g, '');
     for (const { target, spellings } of folded) {
       let best = 0;
@@ -65,8 +88,6 @@ export function suggestColumnMapping(headers: readonly string[], targets: readon
     }
   });
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
-  const byColumn = new Map<number, { path: string; confidence: number }>();
-  const usedPaths = new Set<string>();
   for (const candidate of candidates) {
     if (byColumn.has(candidate.column) || usedPaths.has(candidate.path)) continue;
     byColumn.set(candidate.column, candidate);

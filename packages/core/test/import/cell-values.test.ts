@@ -52,4 +52,14 @@ describe('cell values as Vietnamese customer lists write them', () => {
     const [an] = await crm.contacts.listAll();
     assert.deepEqual([an!['phones'], an!['birthday'], an!['gender']], [[{ number: '0912345678', kind: 'mobile' }, { number: '0987654321', kind: 'mobile' }], '1985-12-10', 'male']);
   });
+
+  it('a name kept in two columns, "Họ và tên đệm" and "Tên", is imported whole and matched whole', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const csv = 'STT,Họ và tên đệm,Tên,Ngày tháng năm sinh\n1,Nguyễn Văn,An,10/12/1985\n2,Nguyễn Văn,An,10/12/1985\n';
+    const dry = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.mapping, [null, 'fullName', 'fullName', 'birthday']);
+    assert.deepEqual([dry.summary.new, dry.summary.duplicatesInFile], [1, 1]);
+    await crm.imports.run(csv, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual((await crm.contacts.listAll()).map((record) => [record['fullName'], record['birthday']]), [['Nguyễn Văn An', '1985-12-10']]);
+  });
 });

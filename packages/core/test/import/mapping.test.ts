@@ -12,6 +12,20 @@ describe('suggesting a column mapping', () => {
     assert.deepEqual(mappingFromSuggestions(suggestColumnMapping(['Full name', 'Phone', 'Company', 'Province', 'District'])), ['fullName', 'phone', 'companyName', 'address.province', 'address.district']);
   });
 
+  it('maps a name split over columns ("Họ" | "Tên", "Họ và tên đệm" | "Tên", first_name | last_name) to the full name, all of it', () => {
+    const map = (headers: string[]) => mappingFromSuggestions(suggestColumnMapping(headers));
+    assert.deepEqual(map(['STT', 'Họ', 'Tên', 'SĐT']), [null, 'fullName', 'fullName', 'phone']);
+    assert.deepEqual(map(['Họ và tên đệm', 'Tên', 'Ngày tháng năm sinh']), ['fullName', 'fullName', 'birthday']);
+    assert.deepEqual(map(['Họ', 'Tên đệm', 'Tên', 'Email']), ['fullName', 'fullName', 'fullName', 'email']);
+    assert.deepEqual(map(['first_name', 'last_name', 'phone_number']), ['fullName', 'fullName', 'phone']);
+    const parts = suggestColumnMapping(['Họ', 'Tên']);
+    assert.deepEqual(parts.map((s) => s.confidence), [1, 1]);
+    // a whole-name column wins over parts, and one part alone is the name as before
+    assert.deepEqual(map(['Họ và tên', 'Tên', 'SĐT']), ['fullName', null, 'phone']);
+    assert.deepEqual(map(['Họ và tên', 'Họ', 'Tên']), ['fullName', null, null]);
+    assert.deepEqual(map(['Tên', 'SĐT']), ['fullName', 'phone']);
+  });
+
   it('gives each field to one column only, the surest first', () => {
     const suggestions = suggestColumnMapping(['Điện thoại bàn', 'Số điện thoại']);
     assert.deepEqual(suggestions.map((s) => s.path), [null, 'phone']);
