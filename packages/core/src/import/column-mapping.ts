@@ -13,6 +13,11 @@ export interface ImportTarget {
    * more columns are parts and none is the whole field, they all fill it, joined in column order.
    */
   partSynonyms?: readonly string[];
+  /**
+   * The field holds several values (phones, e-mails): every column that suggests it gets it ("SĐT 1" and
+   * "SĐT 2"), and their cells are kept apart as separate values.
+   */
+  multiple?: boolean;
 }
 
 /**
@@ -26,8 +31,8 @@ export const PERSON_IMPORT_TARGETS: readonly ImportTarget[] = [
     synonyms: ['họ và tên', 'họ tên', 'tên khách hàng', 'tên kh', 'khách hàng', 'tên đầy đủ', 'tên liên hệ', 'người liên hệ', 'full name', 'fullname', 'name', 'customer name', 'contact name', 'tên'],
     partSynonyms: ['họ', 'họ đệm', 'họ và đệm', 'họ và tên đệm', 'họ lót', 'tên đệm', 'tên lót', 'tên', 'first name', 'last name', 'given name', 'middle name', 'surname', 'family name'],
   },
-  { path: 'phone', label: 'Phone', synonyms: ['số điện thoại', 'điện thoại', 'sđt', 'sdt', 'đt', 'dt', 'số đt', 'di động', 'điện thoại di động', 'phone', 'phone number', 'mobile', 'mobile phone', 'tel', 'telephone', 'cell'] },
-  { path: 'email', label: 'E-mail', synonyms: ['email', 'e-mail', 'thư điện tử', 'địa chỉ email', 'mail', 'email address'] },
+  { path: 'phone', label: 'Phone', multiple: true, synonyms: ['số điện thoại', 'điện thoại', 'sđt', 'sdt', 'đt', 'dt', 'số đt', 'di động', 'điện thoại di động', 'phone', 'phone number', 'mobile', 'mobile phone', 'tel', 'telephone', 'cell'] },
+  { path: 'email', label: 'E-mail', multiple: true, synonyms: ['email', 'e-mail', 'thư điện tử', 'địa chỉ email', 'mail', 'email address'] },
   { path: 'birthday', label: 'Date of birth', synonyms: ['ngày sinh', 'ngày tháng năm sinh', 'sinh nhật', 'ns', 'birthday', 'date of birth', 'dob', 'birth date'] },
   { path: 'gender', label: 'Gender', synonyms: ['giới tính', 'gender', 'sex'] },
   { path: 'companyName', label: 'Company', synonyms: ['công ty', 'tên công ty', 'doanh nghiệp', 'tổ chức', 'đơn vị', 'company', 'company name', 'organisation', 'organization', 'account'] },
@@ -57,7 +62,8 @@ export interface ColumnSuggestion {
  * Suggests a mapping from headers: a header equal to a known spelling (after folding, so "Ho ten", "HỌ TÊN"
  * and "Họ tên" agree) wins; otherwise a header containing a spelling as whole words. Each target is used by
  * at most one column, the surest first, except a field split over columns (see
- * {@link ImportTarget.partSynonyms}): "Họ" | "Tên" both fill the full name.
+ * {@link ImportTarget.partSynonyms}: "Họ" | "Tên" both fill the full name) and a field of several values
+ * (see {@link ImportTarget.multiple}: "SĐT 1" | "SĐT 2" both fill the phones).
  */
 export function suggestColumnMapping(headers: readonly string[], targets: readonly ImportTarget[] = PERSON_IMPORT_TARGETS): ColumnSuggestion[] {
   const folded = targets.map((target) => ({ target, spellings: target.synonyms.map((s) => foldToWords(s)).filter((s) => s !== '') }));
@@ -88,10 +94,11 @@ export function suggestColumnMapping(headers: readonly string[], targets: readon
     }
   });
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
+  const multiple = new Set(targets.filter((target) => target.multiple === true).map((target) => target.path));
   for (const candidate of candidates) {
     if (byColumn.has(candidate.column) || usedPaths.has(candidate.path)) continue;
     byColumn.set(candidate.column, candidate);
-    usedPaths.add(candidate.path);
+    if (!multiple.has(candidate.path)) usedPaths.add(candidate.path);
   }
   return headers.map((header, column) => {
     const chosen = byColumn.get(column);

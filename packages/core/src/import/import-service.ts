@@ -142,11 +142,16 @@ export interface ImportReport extends ImportRunResult {
 }
 
 const TITLE_TARGET: ImportTarget = { path: 'title', label: 'Title (need)', synonyms: ['tiêu đề', 'nhu cầu', 'tên cơ hội', 'lead title', 'need', 'subject'] };
-const person = (paths: readonly string[]): ImportTarget[] => PERSON_IMPORT_TARGETS.filter((target) => paths.includes(target.path));
+/**
+ * The person targets of `paths`. Only a contact keeps a list of e-mails; the others keep one, so for them an
+ * e-mail column is single (a second one is left unmapped rather than refusing the row).
+ */
+const person = (paths: readonly string[], oneEmail = true): ImportTarget[] =>
+  PERSON_IMPORT_TARGETS.filter((target) => paths.includes(target.path)).map((target) => (oneEmail && target.path === 'email' ? { ...target, multiple: false } : target));
 const companyName = PERSON_IMPORT_TARGETS.find((target) => target.path === 'companyName')!;
 
 const TARGETS: Readonly<Record<ImportEntity, readonly ImportTarget[]>> = {
-  contact: person(['fullName', 'phone', 'email', 'birthday', 'gender', 'jobTitle', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note']),
+  contact: person(['fullName', 'phone', 'email', 'birthday', 'gender', 'jobTitle', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note'], false),
   lead: [TITLE_TARGET, ...person(['fullName', 'phone', 'email', 'companyName', 'jobTitle', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note'])],
   rawContact: person(['fullName', 'phone', 'email', 'companyName', 'address.street', 'address.ward', 'address.district', 'address.province', 'source', 'note']),
   company: [
@@ -161,6 +166,9 @@ export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
 }
 
 /** Target paths a mapping must include for the entity's records to be valid. */
+/** Paths of targets that hold several values (phones, e-mails): cells of several columns stay separate values. */
+const listPathsOf = (targets: readonly ImportTarget[]): string[] => targets.filter((target) => target.multiple === true).map((target) => target.path);
+
 /** The target of each entity's name column: where a sheet's footer lines ("Tổng cộng", "Người lập biểu") are looked for. */
 const NAME_FIELD: Readonly<Record<ImportEntity, string>> = { contact: 'fullName', lead: 'fullName', rawContact: 'fullName', company: 'name' };
 const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
@@ -341,7 +349,7 @@ export class ImportService {
     const entitySchema = this.context.definition(entity).schema;
     const schema = z.preprocess((row) => rowToEntityInput(entity, row as Record<string, unknown>), entitySchema);
     const index = await this.duplicates.indexFor(entity);
-    const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true, nameField: NAME_FIELD[entity] }), options);
+    const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true, nameField: NAME_FIELD[entity], listPaths: listPathsOf(targets) }), options);
     for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(entity, issue.field);
     const issues = plan.rows.flatMap((row) => row.issues ?? []);
     return {
@@ -363,7 +371,7 @@ export class ImportService {
     const dry = await this.dryRun(source, options);
     const result = await runImport(dry.plan, {
             // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
-      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping))),
+      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping, listPathsOf(this.targets(dry.entity))))),
       ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -17,27 +17,33 @@ export interface RowIssue {
 
 /**
  * Builds the object a row stands for: each mapped column's trimmed text at its path (`address.province`
- * makes a nested object). Blank cells are left out, so the schema's defaults and optionals apply; two
- * columns on one path are joined with a space (e.g. "Họ" and "Tên").
+ * makes a nested object). Blank cells are left out, so the schema's defaults and optionals apply. Two
+ * columns on one path are joined with a space (e.g. "Họ" and "Tên"), or with a line break on a path in
+ * `listPaths` (fields holding several values, such as phones: "SĐT 1" and "SĐT 2" stay two numbers).
  */
-export function rowToObject(cells: readonly string[], mapping: ColumnMapping): Record<string, unknown> {
-  return buildRowObject(cells, compileMapping(mapping));
+export function rowToObject(cells: readonly string[], mapping: ColumnMapping, listPaths: Iterable<string> = []): Record<string, unknown> {
+  return buildRowObject(cells, compileMapping(mapping, listPaths));
 }
 
 /** A mapping with its paths split once: what reading many rows with one mapping uses. */
 export interface CompiledMapping {
   /** Per column: the path's parts, or null for an ignored column. */
   readonly columns: readonly (readonly string[] | null)[];
+  /** Per column: what joins its cell to an earlier column's on the same path (a space, or a line break on a list path). */
+  readonly joiners: readonly string[];
 }
 
 /** Splits a mapping's paths once, for {@link buildRowObject} over many rows. */
-export function compileMapping(mapping: ColumnMapping): CompiledMapping {
+export function compileMapping(mapping: ColumnMapping, listPaths: Iterable<string> = []): CompiledMapping {
+  const lists = new Set(listPaths);
   const columns: (readonly string[] | null)[] = [];
+  const joiners: string[] = [];
   for (let c = 0; c < mapping.length; c++) {
     const path = mapping[c];
     columns.push(path === null || path === undefined ? null : path.split('.'));
+    joiners.push(path !== null && path !== undefined && lists.has(path) ? '\n' : ' ');
   }
-  return { columns };
+  return { columns, joiners };
 }
 
 /** {@link rowToObject} with a compiled mapping. */
@@ -56,7 +62,7 @@ export function buildRowObject(cells: readonly string[], mapping: CompiledMappin
       target = target[parts[p]!] as Record<string, unknown>;
     }
     const leaf = parts[parts.length - 1]!;
-    target[leaf] = typeof target[leaf] === 'string' ? `${target[leaf] as string} ${value}` : value;
+    target[leaf] = typeof target[leaf] === 'string' ? `${target[leaf] as string}${mapping.joiners[c]}${value}` : value;
   }
   return out;
 }

@@ -78,6 +78,11 @@ export interface PlanImportOptions {
    * (`code: 'not_a_record'`) instead of becoming a customer. Unset, no row is refused for its name.
    */
   nameField?: string;
+  /**
+   * Mapping paths that hold several values (`phone`, `email`): cells of several columns mapped to one of them
+   * are joined with a line break instead of a space, so a schema that splits lists keeps them apart.
+   */
+  listPaths?: readonly string[];
 }
 
 /**
@@ -122,7 +127,7 @@ export class ImportPlanner<S extends z.ZodType> {
     private readonly options: PlanImportOptions,
   ) {
     this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
-    this.compiled = compileMapping(mapping);
+    this.compiled = compileMapping(mapping, options.listPaths);
     mapping.forEach((path, column) => path === options.nameField && options.nameField !== undefined && this.nameColumns.push(column));
     this.plan = {
       rows: [],

@@ -62,4 +62,25 @@ describe('cell values as Vietnamese customer lists write them', () => {
     await crm.imports.run(csv, { entity: 'contact', policy: 'skip' });
     assert.deepEqual((await crm.contacts.listAll()).map((record) => [record['fullName'], record['birthday']]), [['Nguyễn Văn An', '1985-12-10']]);
   });
+
+  it('phones in two columns ("SĐT 1", "SĐT 2") are imported as two phones, and a duplicate of the second is found', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const csv = 'Họ và tên;SĐT 1;SĐT 2;Email;Email 2\nNguyễn Văn An;0912 345 678;0987 654 321;an@x.vn;an.nguyen@y.vn\nAn Nguyễn;;0987654321;;\n';
+    const dry = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.mapping, ['fullName', 'phone', 'phone', 'email', 'email']);
+    assert.deepEqual([dry.summary.new, dry.summary.duplicatesInFile, dry.issues], [1, 1, []]);
+    await crm.imports.run(csv, { entity: 'contact', policy: 'skip' });
+    const [an] = await crm.contacts.listAll();
+    assert.deepEqual([an!['phones'], an!['emails']], [[{ number: '0912 345 678', kind: 'mobile' }, { number: '0987 654 321', kind: 'mobile' }], ['an@x.vn', 'an.nguyen@y.vn']]);
+  });
+
+  it('a lead keeps one e-mail: a second e-mail column is left unmapped, not a reason to refuse the row', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const csv = 'Họ và tên;SĐT 1;SĐT 2;Email;Email 2\nNguyễn Văn An;0912 345 678;0987 654 321;an@x.vn;an.nguyen@y.vn\n';
+    const dry = await crm.imports.dryRun(csv, { entity: 'lead', policy: 'create' });
+    assert.deepEqual([dry.mapping, dry.issues], [['fullName', 'phone', 'phone', 'email', null], []]);
+    await crm.imports.run(csv, { entity: 'lead', policy: 'create' });
+    const [lead] = await crm.leads.listAll();
+    assert.deepEqual([lead!['phones'], lead!['email']], [{ mobile: '0912 345 678', desk: '0987 654 321' }, 'an@x.vn']);
+  });
 });

@@ -27,9 +27,15 @@ describe('suggesting a column mapping', () => {
   });
 
   it('gives each field to one column only, the surest first', () => {
-    const suggestions = suggestColumnMapping(['Điện thoại bàn', 'Số điện thoại']);
-    assert.deepEqual(suggestions.map((s) => s.path), [null, 'phone']);
+    const suggestions = suggestColumnMapping(['Địa chỉ liên hệ', 'Địa chỉ']);
+    assert.deepEqual(suggestions.map((s) => s.path), [null, 'address.street']);
     assert.equal(suggestions[1]!.confidence, 1);
+  });
+
+  it('gives every phone column to the phones and every e-mail column to the e-mails: a customer has several', () => {
+    const map = (headers: string[]) => mappingFromSuggestions(suggestColumnMapping(headers));
+    assert.deepEqual(map(['Họ và tên', 'SĐT 1', 'SĐT 2', 'Email', 'Email 2']), ['fullName', 'phone', 'phone', 'email', 'email']);
+    assert.deepEqual(map(['Họ và tên', 'Di động', 'Điện thoại bàn']), ['fullName', 'phone', 'phone']);
   });
 });
 
@@ -37,6 +43,11 @@ describe('turning a row into a record', () => {
   it('nests dotted paths, drops blank cells and joins two columns on one field', () => {
     const record = rowToObject(['Nguyễn', 'Văn An', ' ', 'Quận 1', 'x'], ['fullName', 'fullName', 'phone', 'address.district', null]);
     assert.deepEqual(record, { fullName: 'Nguyễn Văn An', address: { district: 'Quận 1' } });
+  });
+
+  it('keeps the values of several columns on a list field apart (a line break, which the phone and e-mail lists split), and joins name parts with a space', () => {
+    const record = rowToObject(['Nguyễn Văn', 'An', '0912 345 678', '0987 654 321', 'an@x.vn', ''], ['fullName', 'fullName', 'phone', 'phone', 'email', 'email'], ['phone', 'email']);
+    assert.deepEqual(record, { fullName: 'Nguyễn Văn An', phone: '0912 345 678\n0987 654 321', email: 'an@x.vn' });
   });
 
   it('says which required field has no column', () => {
