@@ -4,6 +4,7 @@ import { ImportTableBuilder, type HeaderRowOptions, type ImportTable } from './i
 import { runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { dateStyles } from './xlsx/date-styles.js';
 import { stringItemText } from './xlsx/rich-text.js';
+import { fillMergedDown, MergedCellsCollector } from './xlsx/merged-cells.js';
 import { readSheetRow, type SheetContext, type SheetRow } from './xlsx/sheet-row.js';
 import { unreadableXlsx } from './xlsx/unreadable-xlsx.js';
 import { pickSheet, readWorkbookParts } from './xlsx/workbook-parts.js';
@@ -38,8 +39,9 @@ const MAX_PART_BYTES = 1024 * 1024 * 1024;
  *
  * Cells are read as an import wants them: text trimmed, numbers as their text (a phone typed as a number
  * loses its leading 0, which phone normalisation puts back), cells in a date format as ISO dates
- * (`yyyy-mm-dd`, with the time when there is one), booleans as `true`/`false`. Row numbers are the
- * spreadsheet's own, empty rows included. A file that is not an `.xlsx` workbook (an old `.xls`, a damaged
+ * (`yyyy-mm-dd`, with the time when there is one), booleans as `true`/`false`. A data cell merged down over
+ * rows of one column ("Hà Nội" down the province column) gives its value to every row it covers, as the
+ * user sees it. Row numbers are the spreadsheet's own, empty rows included. A file that is not an `.xlsx` workbook (an old `.xls`, a damaged
  * or encrypted file) is refused with a {@link CrmValidationError} on `file` (code `invalid_format`); a sheet
  * that does not exist, on `sheet` (code `not_found`). Aborting `signal` rejects with its reason.
  */
@@ -67,13 +69,23 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
     if (builder.dataRows > maxRows) tooManyRows(maxRows);
     lastRow = Math.max(number, lastRow + 1);
   };
-  const readers: { reader: ZipTextReader; stream: XmlElementStream }[] = [];
+  const readers: { reader: ZipTextReader; stream: Pick<XmlElementStream, 'push'> }[] = [];
   const sharedStringsEntry = parts.sharedStringsPath === undefined ? undefined : archive.entry(parts.sharedStringsPath);
   if (sharedStringsEntry !== undefined) {
     const strings = context.sharedStrings as string[];
     readers.push({ reader: new ZipTextReader(archive, sharedStringsEntry, MAX_PART_BYTES), stream: new XmlElementStream('si', (xml) => strings.push(stringItemText(xml).trim()), refuseElement) });
   }
-  readers.push({ reader: new ZipTextReader(archive, sheetEntry, MAX_PART_BYTES), stream: new XmlElementStream('row', (xml) => addRow(readSheetRow(xml, context)), refuseElement) });
+  const rows = new XmlElementStream('row', (xml) => addRow(readSheetRow(xml, context)), refuseElement);
+  const merged = new MergedCellsCollector(refuseElement);
+  readers.push({
+    reader: new ZipTextReader(archive, sheetEntry, MAX_PART_BYTES),
+    stream: {
+      push(text, final = false) {
+        rows.push(text, final);
+        merged.push(text, final);
+      },
+    },
+  });
   let current = 0;
   await runInSlices(() => {
     const { reader, stream } = readers[current]!;
@@ -82,6 +94,7 @@ export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options:
     return current === readers.length;
   }, options);
   const table = builder.table;
+  fillMergedDown(table, merged.merged);
   // rows still looked at for the header when the sheet ended are counted now
   if (table.rows.length > maxRows) tooManyRows(maxRows);
   return table;

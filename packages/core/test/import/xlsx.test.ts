@@ -7,6 +7,7 @@ import { CrmValidationError } from '../../src/errors.js';
 import { parseXlsx } from '../../src/import/index.js';
 import { tableFromCells } from '../../src/import/import-table.js';
 import { isDateFormatCode } from '../../src/import/xlsx/date-styles.js';
+import { MergedCellsCollector, readMergedDown } from '../../src/import/xlsx/merged-cells.js';
 import { decodeXmlText, XmlElementStream } from '../../src/import/xlsx/xml-text.js';
 import { ZipArchive, ZipTextReader } from '../../src/import/xlsx/zip-archive.js';
 
@@ -26,6 +27,8 @@ interface WorkbookSpec {
   prefix?: string;
   /** Store entries uncompressed (zip method 0). */
   stored?: boolean;
+  /** Markup after each sheet's `</sheetData>` (merged cells), by sheet name. */
+  afterRows?: Record<string, string>;
 }
 
 /** A workbook package built by hand, the way Excel lays one out (relationships, workbook, parts). */
@@ -48,7 +51,7 @@ function workbook(spec: WorkbookSpec): Uint8Array {
     ),
   };
   names.forEach((name, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0"?><${p}worksheet ${ns}><${p}dimension ref="A1"/><${p}sheetData>${spec.sheets[name]}</${p}sheetData><${p}pageMargins left="0.7"/></${p}worksheet>`);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0"?><${p}worksheet ${ns}><${p}dimension ref="A1"/><${p}sheetData>${spec.sheets[name]}</${p}sheetData>${spec.afterRows?.[name] ?? ''}<${p}pageMargins left="0.7"/></${p}worksheet>`);
   });
   if (spec.sharedStrings) files['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0"?><${p}sst ${ns} count="${spec.sharedStrings.length}">${spec.sharedStrings.join('')}</${p}sst>`);
   if (spec.styles) files['xl/styles.xml'] = strToU8(`<?xml version="1.0"?><${p}styleSheet ${ns}>${spec.styles}</${p}styleSheet>`);
@@ -274,6 +277,55 @@ describe('reading .xlsx workbooks', () => {
   });
 });
 
+describe('merged cells in an .xlsx list', () => {
+  it('a value merged down a column is every covered row\'s value; a note merged across columns is not spread', async () => {
+    const blob = await writeXlsxFile([
+      ['STT', 'Họ và tên', 'Số điện thoại', 'Tỉnh/Thành phố', 'Ghi chú', 'Nguồn'].map((value) => ({ value })),
+      [{ value: '1' }, { value: 'Nguyễn Văn An' }, { value: '0912 345 678' }, { value: 'Hà Nội', rowSpan: 3 }, { value: 'gọi lại sau Tết', columnSpan: 2 }, null],
+      [{ value: '2' }, { value: 'Trần Thị Bình' }, { value: '0987 111 222' }, null, null, null],
+      [{ value: '3' }, { value: 'Lê Văn Cường' }, { value: '0903 333 444' }, null, null, null],
+      [{ value: '4' }, { value: 'Phạm Dũng' }, { value: '0904 555 666' }, { value: 'Huế' }, null, null],
+    ] as never).toBlob();
+    const table = await parseXlsx(blob);
+    assert.deepEqual(table.rows.map((row) => [row[3], row[4], row[5]]), [
+      ['Hà Nội', 'gọi lại sau Tết', ''],
+      ['Hà Nội', '', ''],
+      ['Hà Nội', '', ''],
+      ['Huế', '', ''],
+    ]);
+  });
+
+  it('leaves the merged labels of a two-row header as they are, and fills data merges under it', async () => {
+    const blob = await writeXlsxFile([
+      [{ value: 'Họ và tên', rowSpan: 2 }, { value: 'Địa chỉ', columnSpan: 2 }, null],
+      [null, { value: 'Quận/Huyện' }, { value: 'Tỉnh/Thành phố' }],
+      [{ value: 'Nguyễn Văn An' }, { value: 'Quận 3' }, { value: 'TP Hồ Chí Minh', rowSpan: 2 }],
+      [{ value: 'Trần Thị Bình' }, { value: 'Quận 5' }, null],
+    ] as never).toBlob();
+    const table = await parseXlsx(blob);
+    assert.deepEqual([table.headers, table.subHeaderRow, table.rows], [
+      ['Họ và tên', 'Quận/Huyện', 'Tỉnh/Thành phố'],
+      2,
+      [['Nguyễn Văn An', 'Quận 3', 'TP Hồ Chí Minh'], ['Trần Thị Bình', 'Quận 5', 'TP Hồ Chí Minh']],
+    ]);
+  });
+
+  it('reads merged cells written with a prefix, found however the text is cut, and keeps a cell that has its own value', async () => {
+    const rows = ['<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Tên</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tỉnh</x:t></x:is></x:c></x:row>'];
+    for (let r = 2; r <= 400; r++) rows.push(`<x:row r="${r}"><x:c r="A${r}" t="inlineStr"><x:is><x:t>Khách ${r}</x:t></x:is></x:c>${r % 100 === 2 ? `<x:c r="B${r}" t="inlineStr"><x:is><x:t>Tỉnh ${r}</x:t></x:is></x:c>` : r === 150 ? '<x:c r="B150" t="inlineStr"><x:is><x:t>riêng</x:t></x:is></x:c>' : ''}</x:row>`);
+    const merges = '<x:mergeCells count="4"><x:mergeCell ref="B2:B101"/><x:mergeCell ref="B102:B201"/><x:mergeCell ref="B202:B301"/><x:mergeCell ref="B302:B400"/></x:mergeCells>';
+    const table = await parseXlsx(workbook({ sheets: { Data: rows.join('') }, prefix: 'x:', afterRows: { Data: merges } }), { sliceMs: 0 });
+    assert.equal(table.rows.length, 399);
+    assert.deepEqual([table.rows[0]![1], table.rows[99]![1], table.rows[100]![1], table.rows[148]![1], table.rows[398]![1]], ['Tỉnh 2', 'Tỉnh 2', 'Tỉnh 102', 'riêng', 'Tỉnh 302']);
+  });
+
+  it('refuses overlapping merged cells, which no spreadsheet program writes', async () => {
+    const rows = [1, 2, 3, 4].map((r) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${r === 1 ? 'Tên' : `Khách ${r}`}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${r === 1 ? 'Tỉnh' : r === 2 ? 'Huế' : ''}</t></is></c></row>`).join('');
+    const error = await rejection(parseXlsx(workbook({ sheets: { Data: rows }, afterRows: { Data: '<mergeCells><mergeCell ref="B2:B4"/><mergeCell ref="B3:B4"/></mergeCells>' } })));
+    assert.match(error.message, /merged cells overlap/);
+  });
+});
+
 describe('a crafted .xlsx cannot hang the reader', () => {
   // Each of these took time growing with the square of its size when elements were matched by one regular
   // expression each: 100,000 unclosed rows alone would have run for minutes. They must now finish at once
@@ -316,6 +368,18 @@ describe('the pieces of the .xlsx reader', () => {
   it('tells date formats from number formats', () => {
     for (const code of ['dd/mm/yyyy', 'd/m/yy', '[$-42A]dd mmmm yyyy', 'yyyy-mm-dd;@', 'h:mm AM/PM', '[h]:mm:ss', 'mm:ss.0', '"Ngày" d "tháng" m', 'dd/mm/yyyy hh:mm']) assert.equal(isDateFormatCode(code), true, code);
     for (const code of ['General', '0', '#,##0', '0.00%', '#,##0 "₫"', '[Red]0.00', '@', '0.00E+00', '"mm"0']) assert.equal(isDateFormatCode(code), false, code);
+  });
+
+  it('finds the merged cells after the rows however the text is cut into pieces, and only those after the rows', () => {
+    const xml = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mergeCell sheetData</t></is></c></row></sheetData><mergeCells count="3"><mergeCell ref="B2:B9"/><mergeCell ref="C2:D2"/><mergeCell ref="AB10:AB12"/></mergeCells><pageMargins/>';
+    const expected = [{ column: 1, firstRow: 2, lastRow: 9 }, { column: 27, firstRow: 10, lastRow: 12 }];
+    for (let size = 1; size <= xml.length; size++) {
+      const collector = new MergedCellsCollector(() => new Error('refused'));
+      for (let at = 0; at < xml.length; at += size) collector.push(xml.slice(at, at + size), at + size >= xml.length);
+      assert.deepEqual(collector.merged, expected, `pieces of ${size}`);
+    }
+    assert.deepEqual(readMergedDown('<mergeCell ref="A1"/>'), null);
+    assert.deepEqual(readMergedDown('<mergeCell ref="A5:A3"/>'), null);
   });
 
   it('finds whole elements however the text is cut into pieces', () => {
