@@ -165,12 +165,13 @@ export function importTargetsOf(entity: ImportEntity): readonly ImportTarget[] {
   return TARGETS[entity];
 }
 
-/** Target paths a mapping must include for the entity's records to be valid. */
 /** Paths of targets that hold several values (phones, e-mails): cells of several columns stay separate values. */
 const listPathsOf = (targets: readonly ImportTarget[]): string[] => targets.filter((target) => target.multiple === true).map((target) => target.path);
 
 /** The target of each entity's name column: where a sheet's footer lines ("Tổng cộng", "Người lập biểu") are looked for. */
 const NAME_FIELD: Readonly<Record<ImportEntity, string>> = { contact: 'fullName', lead: 'fullName', rawContact: 'fullName', company: 'name' };
+
+/** Target paths a mapping must include for the entity's records to be valid. */
 const REQUIRED: Readonly<Record<ImportEntity, readonly string[]>> = { contact: ['fullName'], lead: [], rawContact: ['fullName'], company: ['name'] };
 
 // E-mails in one cell: "a@x.vn, b@y.vn", "a@x.vn / b@y.vn" (phones: see splitPhoneCell). No quantifier next
@@ -369,9 +370,10 @@ export class ImportService {
     // checked before the dry run reads the file (runImport checks it the same way)
     if (options.chunkSize !== undefined) requirePositiveWhole(options.chunkSize, 'chunkSize', 'import');
     const dry = await this.dryRun(source, options);
+    const listPaths = listPathsOf(this.targets(dry.entity));
     const result = await runImport(dry.plan, {
             // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
-      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping, listPathsOf(this.targets(dry.entity))))),
+      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping, listPaths))),
       ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
