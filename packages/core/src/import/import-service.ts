@@ -181,6 +181,9 @@ const LIST_SEPARATOR = /[,;\n]|\s\/\s/;
 const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '') : []);
 const phoneList = (value: unknown): string[] => (typeof value === 'string' ? splitPhoneCell(value) : []);
 
+/** Why a date cell is refused, in the ways of writing a date that {@link isoDate} reads. */
+const IMPORT_DATE_REASON = 'must be a date written dd/mm/yyyy (10/12/1985) or yyyy-mm-dd (1985-12-10)';
+
 function isoDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const date = normalizeDate(value);
@@ -351,7 +354,13 @@ export class ImportService {
     const schema = z.preprocess((row) => rowToEntityInput(entity, row as Record<string, unknown>), entitySchema);
     const index = await this.duplicates.indexFor(entity);
     const plan = await planInSlices(new ImportPlanner(table, mapping, schema, index, options.policy, { fieldMap: this.duplicates.fieldMapOf(entity), checkWithinFile: options.checkWithinFile ?? true, nameField: NAME_FIELD[entity], listPaths: listPathsOf(targets) }), options);
-    for (const row of plan.rows) for (const issue of row.issues ?? []) issue.field = issueField(entity, issue.field);
+    for (const row of plan.rows) {
+      for (const issue of row.issues ?? []) {
+        issue.field = issueField(entity, issue.field);
+        // the schema asks for ISO dates; a file may also write them the Vietnamese way, which the import reads
+        if (issue.field === 'birthday' && issue.code === 'invalid_format') issue.reason = IMPORT_DATE_REASON;
+      }
+    }
     const issues = plan.rows.flatMap((row) => row.issues ?? []);
     return {
       entity,

@@ -35,6 +35,13 @@ describe('cell values as Vietnamese customer lists write them', () => {
     assert.equal(normalizeDate('10/12/1985'), '1985-12-10');
   });
 
+  it('a date the import cannot read is refused with the ways of writing it that it can, not "ISO date" alone', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const dry = await crm.imports.dryRun('Họ và tên;Ngày sinh\nNguyễn Văn An;10/12/85\nLê Thu;31390\n', { entity: 'contact', policy: 'create' });
+    assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[2, 'birthday'], [3, 'birthday']]);
+    for (const issue of dry.issues) assert.equal(issue.reason, 'must be a date written dd/mm/yyyy (10/12/1985) or yyyy-mm-dd (1985-12-10)');
+  });
+
   it('gender written as "Nam giới", "Nữ giới", "Ông", "Bà", "Mr", "Mrs" is read', () => {
     const genderOf = (cell: string) => rowToEntityInput('contact', { fullName: 'Khách', gender: cell })['gender'];
     for (const cell of ['Nam', 'nam giới', 'Ông', 'ÔNG', 'Mr', 'Mr.']) assert.equal(genderOf(cell), 'male', cell);
