@@ -181,6 +181,9 @@ const LIST_SEPARATOR = /[,;\n]|\s\/\s/;
 const list = (value: unknown): string[] => (typeof value === 'string' ? value.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '') : []);
 const phoneList = (value: unknown): string[] => (typeof value === 'string' ? splitPhoneCell(value) : []);
 
+/** How a lead's note introduces the phone numbers past its two (mobile, desk). */
+const OTHER_PHONES_LABEL = 'SĐT khác / Other phones';
+
 /** Why a date cell is refused, in the ways of writing a date that {@link isoDate} reads. */
 const IMPORT_DATE_REASON = 'must be a date written dd/mm/yyyy (10/12/1985) or yyyy-mm-dd (1985-12-10)';
 
@@ -221,8 +224,12 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
       return compact({ ...rest, fullName, phones: phoneList(phone).map((number) => ({ number, kind: 'mobile' })), emails: list(email), birthday: isoDate(birthday), gender: gender(sex), position: jobTitle, source });
     case 'lead': {
       const phones = phoneList(phone);
+      // a lead has room for two numbers: the others are kept in its note rather than dropped
+      const others = phones.slice(2);
+      const note = others.length === 0 ? rest['note'] : [rest['note'], `${OTHER_PHONES_LABEL}: ${others.join(', ')}`].filter((part) => typeof part === 'string' && part !== '').join('\n');
       return compact({
         ...rest,
+        note,
         title: rest['title'] ?? fullName ?? company,
         contactName: fullName,
         phones: phones.length === 0 ? undefined : compact({ mobile: phones[0], desk: phones[1] }),

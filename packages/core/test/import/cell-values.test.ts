@@ -90,4 +90,15 @@ describe('cell values as Vietnamese customer lists write them', () => {
     const [lead] = await crm.leads.listAll();
     assert.deepEqual([lead!['phones'], lead!['email']], [{ mobile: '0912 345 678', desk: '0987 654 321' }, 'an@x.vn']);
   });
+
+  it('a lead has room for two phones: a third is kept in its note, after the note the file gives', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const csv = 'Họ và tên;SĐT 1;SĐT 2;SĐT 3;Ghi chú\nNguyễn Văn An;0912 345 678;0987 654 321;"0903 111 222, 0904 333 444";gọi buổi sáng\nLê Thu;0912 000 111;;;\n';
+    await crm.imports.run(csv, { entity: 'lead', policy: 'create' });
+    const leads = await crm.leads.listAll();
+    const an = leads.find((lead) => lead['contactName'] === 'Nguyễn Văn An')!;
+    const thu = leads.find((lead) => lead['contactName'] === 'Lê Thu')!;
+    assert.deepEqual([an['phones'], an['note']], [{ mobile: '0912 345 678', desk: '0987 654 321' }, 'gọi buổi sáng\nSĐT khác / Other phones: 0903 111 222, 0904 333 444']);
+    assert.deepEqual([thu['phones'], thu['note']], [{ mobile: '0912 000 111' }, undefined]);
+  });
 });
