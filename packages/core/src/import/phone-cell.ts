@@ -28,12 +28,21 @@ function splitJoined(item: string): string[] {
   return pieces.length > 1 && pieces.every((piece) => digitCount(piece) >= WHOLE_NUMBER_DIGITS) ? pieces : [item];
 }
 
-/** The phone numbers of one cell, each trimmed, as typed (normalising is the duplicate rules' job). */
+/**
+ * Facebook Lead Ads exports write every phone as `p:+84912345678`, so a spreadsheet keeps it as text; the
+ * marker is not part of the number.
+ */
+const TEXT_MARKER = /^p:/i;
+
+/**
+ * The phone numbers of one cell, each trimmed, as typed (normalising is the duplicate rules' job), without
+ * the `p:` marker of Facebook Lead Ads exports.
+ */
 export function splitPhoneCell(cell: string): string[] {
   const out: string[] = [];
   for (const item of cell.split(LIST_SEPARATOR)) {
     for (const piece of splitJoined(item)) {
-      const phone = piece.trim();
+      const phone = piece.trim().replace(TEXT_MARKER, '').trim();
       if (phone !== '') out.push(phone);
     }
   }

@@ -101,4 +101,23 @@ describe('cell values as Vietnamese customer lists write them', () => {
     assert.deepEqual([an['phones'], an['note']], [{ mobile: '0912 345 678', desk: '0987 654 321' }, 'gọi buổi sáng\nSĐT khác / Other phones: 0903 111 222, 0904 333 444']);
     assert.deepEqual([thu['phones'], thu['note']], [{ mobile: '0912 000 111' }, undefined]);
   });
+
+  it('a Facebook Lead Ads export (UTF-16 text, tabs, phones written "p:+84…", name in first_name and last_name) imports as leads', async () => {
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-admin', role: 'admin' } });
+    const lines = [
+      ['id', 'created_time', 'ad_name', 'campaign_name', 'form_name', 'is_organic', 'platform', 'first_name', 'last_name', 'phone_number', 'email'],
+      ['l:1201', '2026-11-20T09:15:00+07:00', 'Ưu đãi tháng 11', 'Khai trương', 'Đăng ký tư vấn', 'false', 'fb', 'An', 'Nguyễn Văn', 'p:+84912345678', 'an@example.vn'],
+      ['l:1202', '2026-11-20T10:02:00+07:00', 'Ưu đãi tháng 11', 'Khai trương', 'Đăng ký tư vấn', 'false', 'ig', 'Bình', 'Trần Thị', 'p:0987654321', ''],
+    ];
+    const text = lines.map((line) => line.join('\t')).join('\r\n');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
+    const dry = await crm.imports.dryRun(utf16, { entity: 'lead', policy: 'create' });
+    assert.deepEqual(dry.issues, []);
+    assert.deepEqual(dry.mapping.slice(7), ['fullName', 'fullName', 'phone', 'email']);
+    await crm.imports.run(utf16, { entity: 'lead', policy: 'create' });
+    const leads = (await crm.leads.listAll()).map((lead) => [lead['contactName'], lead['phones']]).sort();
+    assert.deepEqual(leads, [['An Nguyễn Văn', { mobile: '+84912345678' }], ['Bình Trần Thị', { mobile: '0987654321' }]]);
+  });
 });
