@@ -250,7 +250,6 @@ function linksOf(entity: MergeableEntity): readonly LinkSpec[] {
   return [...LINKS[entity], ACTIVITY_LINK, ...(entity === 'lead' ? [] : [ROUTE_LINK])];
 }
 
-
 /** Reads the records to merge and everything linked to them, and plans the merge (nothing is written). */
 export async function planMerge(context: CrmContext, entity: MergeableEntity, ids: readonly string[], options: MergeOptions): Promise<MergePlan> {
   const unique = [...new Set(ids)];

@@ -47,7 +47,6 @@ export interface GreetingsRun {
   skipped: number;
 }
 
-
 /**
  * The daily greetings job (`crm.greetings`): contacts with a birthday and companies with a founding anniversary
  * today get a message from a template through the host's sender. Each greeting is logged in the store (a

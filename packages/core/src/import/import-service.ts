@@ -10,7 +10,7 @@ import { parseWith, requirePositiveWhole } from '../schema/validate.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, type ColumnMapping, type ColumnSuggestion, type ImportTarget } from './column-mapping.js';
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
-import { checkMapping, rowToObject, type RowIssue } from './map-rows.js';
+import { buildRowObject, checkMapping, compileMapping, type RowIssue } from './map-rows.js';
 import { splitPhoneCell } from './phone-cell.js';
 import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
@@ -196,13 +196,14 @@ function isoDate(value: unknown): unknown {
 // how a gender column is filled in: the word, "Nam giới" / "Nữ giới", or the salutation ("Ông" / "Bà", "Mr" / "Mrs")
 const MALE: ReadonlySet<string> = new Set(['nam', 'nam gioi', 'male', 'm', 'trai', 'ong', 'mr']);
 const FEMALE: ReadonlySet<string> = new Set(['nu', 'nu gioi', 'female', 'f', 'gai', 'ba', 'mrs', 'ms', 'miss']);
+const OTHER: ReadonlySet<string> = new Set(['khac', 'other']);
 
 function gender(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const folded = foldToWords(value);
   if (MALE.has(folded)) return 'male';
   if (FEMALE.has(folded)) return 'female';
-  if (['khac', 'other'].includes(folded)) return 'other';
+  if (OTHER.has(folded)) return 'other';
   return value;
 }
 
@@ -386,10 +387,10 @@ export class ImportService {
     // checked before the dry run reads the file (runImport checks it the same way)
     if (options.chunkSize !== undefined) requirePositiveWhole(options.chunkSize, 'chunkSize', 'import');
     const dry = await this.dryRun(source, options);
-    const listPaths = listPathsOf(this.targets(dry.entity));
+    const compiled = compileMapping(dry.mapping, listPathsOf(this.targets(dry.entity)));
     const result = await runImport(dry.plan, {
-            // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
-      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, rowToObject(dry.table.rows[row.index]!, dry.mapping, listPaths))),
+      // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
+      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, buildRowObject(dry.table.rows[row.index]!, compiled))),
       ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -75,13 +75,12 @@ export type ValidatedRow<T> = { index: number; row: number; ok: true; value: T }
  * import schema). Never throws for a bad row: the issues name the row, the field and the reason.
  */
 export function validateRow<S extends z.ZodType>(table: ImportTable, index: number, mapping: ColumnMapping, schema: S): ValidatedRow<z.output<S>> {
-  return validateRowWith(table, index, compileMapping(mapping), schema);
+  return validateRowObject(rowToObject(table.rows[index]!, mapping), index, table.rowNumbers[index]!, schema);
 }
 
-/** {@link validateRow} for many rows: the mapping's paths split once, not once per cell. */
-export function validateRowWith<S extends z.ZodType>(table: ImportTable, index: number, mapping: CompiledMapping, schema: S): ValidatedRow<z.output<S>> {
-  const row = table.rowNumbers[index]!;
-  const result = schema.safeParse(buildRowObject(table.rows[index]!, mapping));
+/** Validates the object a row was mapped to ({@link buildRowObject}), for a caller that looked at it first. */
+export function validateRowObject<S extends z.ZodType>(object: Record<string, unknown>, index: number, row: number, schema: S): ValidatedRow<z.output<S>> {
+  const result = schema.safeParse(object);
   if (result.success) return { index, row, ok: true, value: result.data };
   const issues = toValidationIssues(result.error).map((issue) => ({ row, field: issue.path, reason: issue.message, code: issue.code }));
   return { index, row, ok: false, issues };

@@ -41,9 +41,11 @@ const MAX_PART_BYTES = 1024 * 1024 * 1024;
  * loses its leading 0, which phone normalisation puts back), cells in a date format as ISO dates
  * (`yyyy-mm-dd`, with the time when there is one), booleans as `true`/`false`. A data cell merged down over
  * rows of one column ("Hà Nội" down the province column) gives its value to every row it covers, as the
- * user sees it. Row numbers are the spreadsheet's own, empty rows included. A file that is not an `.xlsx` workbook (an old `.xls`, a damaged
- * or encrypted file) is refused with a {@link CrmValidationError} on `file` (code `invalid_format`); a sheet
- * that does not exist, on `sheet` (code `not_found`). Aborting `signal` rejects with its reason.
+ * user sees it. Row numbers are the spreadsheet's own, empty rows included.
+ *
+ * A file that is not an `.xlsx` workbook (an old `.xls`, a damaged or encrypted file) is refused with a
+ * {@link CrmValidationError} on `file` (code `invalid_format`); a sheet that does not exist, on `sheet` (code
+ * `not_found`). Aborting `signal` rejects with its reason.
  */
 export async function parseXlsx(input: ArrayBuffer | Uint8Array | Blob, options: ParseXlsxOptions = {}): Promise<ImportTable> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input instanceof ArrayBuffer ? input : await input.arrayBuffer());

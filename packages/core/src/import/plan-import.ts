@@ -5,7 +5,7 @@ import { DuplicateIndex } from '../dedup/duplicate-index.js';
 import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
-import { compileMapping, validateRowWith, type CompiledMapping, type RowIssue } from './map-rows.js';
+import { buildRowObject, compileMapping, validateRowObject, type CompiledMapping, type RowIssue } from './map-rows.js';
 import { isSheetFooterLine } from './sheet-footer.js';
 
 /**
@@ -114,8 +114,8 @@ export class ImportPlanner<S extends z.ZodType> {
   readonly plan: ImportPlan<z.output<S>>;
   private readonly withinFile: DuplicateIndex | null;
   private readonly compiled: CompiledMapping;
-  /** The columns mapped to `options.nameField`. */
-  private readonly nameColumns: number[] = [];
+  /** `options.nameField` split into its parts. */
+  private readonly namePath: readonly string[] | null;
   private next = 0;
 
   constructor(
@@ -128,7 +128,7 @@ export class ImportPlanner<S extends z.ZodType> {
   ) {
     this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
     this.compiled = compileMapping(mapping, options.listPaths);
-    mapping.forEach((path, column) => path === options.nameField && options.nameField !== undefined && this.nameColumns.push(column));
+    this.namePath = options.nameField === undefined ? null : options.nameField.split('.');
     this.plan = {
       rows: [],
       summary: { rows: table.rows.length, invalid: 0, new: 0, duplicates: 0, duplicatesInFile: 0, create: 0, update: 0, merge: 0, skip: 0, reject: 0 },
@@ -156,9 +156,10 @@ export class ImportPlanner<S extends z.ZodType> {
   private planRow(i: number): void {
     const { table, index, policy, withinFile } = this;
     const { rows, summary } = this.plan;
+    const object = buildRowObject(table.rows[i]!, this.compiled);
     // a footer line is refused for what it is, not for the other cells of the line ("Kế toán trưởng" as a phone)
-    const footer = this.footerIssues(i);
-    const checked = footer === null ? validateRowWith(table, i, this.compiled, this.schema) : null;
+    const footer = this.footerIssues(object, table.rowNumbers[i]!);
+    const checked = footer === null ? validateRowObject(object, i, table.rowNumbers[i]!, this.schema) : null;
     if (checked === null || !checked.ok) {
       rows.push({ index: i, row: table.rowNumbers[i]!, status: 'invalid', action: 'reject', issues: footer ?? (checked as { issues: RowIssue[] }).issues });
       summary.invalid++;
@@ -194,17 +195,11 @@ export class ImportPlanner<S extends z.ZodType> {
   }
 
   /** The issue of a row whose name is a footer line of the sheet (see {@link PlanImportOptions.nameField}), or null. */
-  private footerIssues(i: number): RowIssue[] | null {
-    const field = this.options.nameField;
-    if (field === undefined || this.nameColumns.length === 0) return null;
-    const cells = this.table.rows[i]!;
-    // the name as the row object gets it: the cells of every column mapped to it, joined by a space
-    let name = '';
-    for (const column of this.nameColumns) {
-      const cell = (cells[column] ?? '').trim();
-      if (cell !== '') name = name === '' ? cell : `${name} ${cell}`;
-    }
-    if (!isSheetFooterLine(name)) return null;
-    return [{ row: this.table.rowNumbers[i]!, field, reason: 'is a totals, date or signature line of the sheet, not a name', code: 'not_a_record' }];
+  private footerIssues(object: Record<string, unknown>, row: number): RowIssue[] | null {
+    if (this.namePath === null) return null;
+    let name: unknown = object;
+    for (const part of this.namePath) name = typeof name === 'object' && name !== null ? (name as Record<string, unknown>)[part] : undefined;
+    if (typeof name !== 'string' || !isSheetFooterLine(name)) return null;
+    return [{ row, field: this.options.nameField!, reason: 'is a totals, date or signature line of the sheet, not a name', code: 'not_a_record' }];
   }
 }
