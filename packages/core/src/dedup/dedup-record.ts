@@ -22,9 +22,9 @@ export type DedupFieldMap = Readonly<Record<string, string | readonly string[]>>
 
 function readPath(record: unknown, parts: readonly string[]): unknown {
   let current: unknown = record;
-  for (const part of parts) {
+  for (let p = 0; p < parts.length; p++) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
+    current = (current as Record<string, unknown>)[parts[p]!];
   }
   return current;
 }
@@ -58,10 +58,23 @@ function compile(fieldMap: DedupFieldMap): [string, string[][]][] {
  */
 export function projectRecord(record: Readonly<Record<string, unknown>>, fieldMap: DedupFieldMap, id?: string): DedupRecord {
   const values: Record<string, DedupValue> = {};
-  for (const [field, paths] of compile(fieldMap)) {
-    const found: (string | number)[] = [];
-    for (const path of paths) collect(readPath(record, path), found);
-    values[field] = found.length === 0 ? null : found.length === 1 ? found[0] : found;
+  const fields = compile(fieldMap);
+  for (let f = 0; f < fields.length; f++) {
+    const [field, paths] = fields[f]!;
+    // most fields hold one plain value on one path: no list is built for those (this runs once per import row)
+    let single: string | number | null = null;
+    let found: (string | number)[] | null = null;
+    for (let p = 0; p < paths.length; p++) {
+      const value = readPath(record, paths[p]!);
+      if (value === null || value === undefined) continue;
+      if (found === null && single === null && (typeof value === 'string' || typeof value === 'number')) {
+        single = value;
+        continue;
+      }
+      if (found === null) found = single === null ? [] : [single];
+      collect(value, found);
+    }
+    values[field] = found === null ? single : found.length === 0 ? null : found.length === 1 ? found[0] : found;
   }
   return { id: id ?? String(record['id'] ?? ''), values };
 }

@@ -6,6 +6,7 @@ import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { ImportTable } from './import-table.js';
 import { buildRowObject, compileMapping, validateRowObject, type CompiledMapping, type RowIssue } from './map-rows.js';
+import { compiledSchema } from '../schema/compiled-schema.js';
 import { isSheetFooterLine } from './sheet-footer.js';
 
 /**
@@ -116,18 +117,21 @@ export class ImportPlanner<S extends z.ZodType> {
   private readonly compiled: CompiledMapping;
   /** `options.nameField` split into its parts. */
   private readonly namePath: readonly string[] | null;
+  /** `schema` with zod's compiled fast path: the same issues, a fraction of the time per row. */
+  private readonly fastSchema: S;
   private next = 0;
 
   constructor(
     private readonly table: ImportTable,
     mapping: ColumnMapping,
-    private readonly schema: S,
+    schema: S,
     private readonly index: DuplicateIndex,
     private readonly policy: DuplicatePolicy,
     private readonly options: PlanImportOptions,
   ) {
     this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
     this.compiled = compileMapping(mapping, options.listPaths);
+    this.fastSchema = compiledSchema(schema);
     this.namePath = options.nameField === undefined ? null : options.nameField.split('.');
     this.plan = {
       rows: [],
@@ -159,7 +163,7 @@ export class ImportPlanner<S extends z.ZodType> {
     const object = buildRowObject(table.rows[i]!, this.compiled);
     // a footer line is refused for what it is, not for the other cells of the line ("Kế toán trưởng" as a phone)
     const footer = this.footerIssues(object, table.rowNumbers[i]!);
-    const checked = footer === null ? validateRowObject(object, i, table.rowNumbers[i]!, this.schema) : null;
+    const checked = footer === null ? validateRowObject(object, i, table.rowNumbers[i]!, this.fastSchema) : null;
     if (checked === null || !checked.ok) {
       rows.push({ index: i, row: table.rowNumbers[i]!, status: 'invalid', action: 'reject', issues: footer ?? (checked as { issues: RowIssue[] }).issues });
       summary.invalid++;
