@@ -232,6 +232,46 @@ describe('importing contacts from a file', () => {
   });
 });
 
+describe("a row in each entity's own shape", () => {
+  const row = { fullName: 'Trần Thị Hoa', phone: '0912 345 678 / 0987 111 222 / 0903 222 333', email: 'hoa@example.vn', birthday: '10/12/1985', gender: 'Nữ', companyName: 'Công ty TNHH Minh Phát', jobTitle: 'Kế toán', source: 'Hội chợ', address: { district: 'Quận 1' }, note: 'Gọi buổi sáng' };
+
+  it('a contact gets its phones and e-mails as lists, an ISO birthday, a gender and a position, and keeps the other columns', () => {
+    assert.deepEqual(rowToEntityInput('contact', row), {
+      address: { district: 'Quận 1' },
+      note: 'Gọi buổi sáng',
+      fullName: 'Trần Thị Hoa',
+      phones: ['0912 345 678', '0987 111 222', '0903 222 333'].map((number) => ({ number, kind: 'mobile' })),
+      emails: ['hoa@example.vn'],
+      birthday: '1985-12-10',
+      gender: 'female',
+      position: 'Kế toán',
+      source: 'Hội chợ',
+    });
+  });
+
+  it('a lead takes its title from the name, two phones, and the third in its note', () => {
+    assert.deepEqual(rowToEntityInput('lead', row), {
+      address: { district: 'Quận 1' },
+      note: 'Gọi buổi sáng\nSĐT khác / Other phones: 0903 222 333',
+      title: 'Trần Thị Hoa',
+      contactName: 'Trần Thị Hoa',
+      phones: { mobile: '0912 345 678', desk: '0987 111 222' },
+      email: 'hoa@example.vn',
+      companyName: 'Công ty TNHH Minh Phát',
+      jobTitle: 'Kế toán',
+      source: 'Hội chợ',
+    });
+  });
+
+  it('a raw contact and a company keep their own field names, and a blank column leaves no field at all', () => {
+    assert.deepEqual(rowToEntityInput('rawContact', { fullName: 'Lê Văn Tám', companyName: 'Hộ kinh doanh Tám' }), { name: 'Lê Văn Tám', companyName: 'Hộ kinh doanh Tám' });
+    assert.deepEqual(rowToEntityInput('company', { name: 'Công ty CP Sao Mai', phone: '028 3822 1234', taxCode: '0301234567' }), { name: 'Công ty CP Sao Mai', taxCode: '0301234567', phones: ['028 3822 1234'] });
+    const lead = rowToEntityInput('lead', { companyName: 'Công ty CP Sao Mai' });
+    assert.deepEqual(lead, { title: 'Công ty CP Sao Mai', companyName: 'Công ty CP Sao Mai' });
+    assert.deepEqual(Object.keys(lead), ['title', 'companyName'], 'no key is present with an undefined value');
+  });
+});
+
 describe('reading several phones and e-mails from one cell', () => {
   it('splits a cell on commas, semicolons, line breaks and a spaced slash, and trims each number', () => {
     const input = rowToEntityInput('contact', { fullName: 'Ngô Bảo Châu', phone: ' 0912 345 678 ;0987 111 222\n 028 3822 1234 / 0903-222-333 ', email: 'chau@example.vn, bao.chau@example.vn' });
