@@ -9,7 +9,7 @@ import { planMerge, type MergeOptions, type MergePlan, type MergePreview } from 
 import { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 import { parseDedupSettings, type DedupAction, type DedupRuleInput, type DedupSettings, type DedupSettingsInput } from './rules.js';
 import { ClusterScanner, type ScanClustersResult } from './scan-clusters.js';
-import { forEachInSlices, runInSlices, type SliceOptions } from '../scheduling/run-in-slices.js';
+import { forEachInSlices, runInSlices, STEPS_PER_CLOCK_CHECK, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { DEDUP_ENTITIES, isDedupEntity, type DedupEntity } from './dedup-entity.js';
 import { LiveDuplicateIndexes } from './live-indexes.js';
 
@@ -175,8 +175,6 @@ export interface ScanOptions extends SliceOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Records scanned between two looks at the clock. */
-const RECORDS_PER_CLOCK_CHECK = 64;
 /** Records projected onto duplicate fields between two looks at the clock (projecting is cheaper than scanning). */
 const PROJECTED_PER_CLOCK_CHECK = 256;
 
@@ -313,7 +311,7 @@ export class DuplicatesService {
     const scanner = new ClusterScanner(projected, settings ?? this.options.settings[own], { ...this.options.index, explain: true });
     await runInSlices(
       () => {
-        scanner.scanNext(RECORDS_PER_CLOCK_CHECK);
+        scanner.scanNext(STEPS_PER_CLOCK_CHECK);
         return scanner.done;
       },
       options,

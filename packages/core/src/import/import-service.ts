@@ -16,7 +16,7 @@ import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } f
 import { parseXlsx } from './parse-xlsx.js';
 import { isCompoundFile, isZipArchive } from './xlsx/zip-archive.js';
 import { ImportPlanner, type DuplicatePolicy, type ImportPlan, type ImportSummary, type PlannedRow } from './plan-import.js';
-import { runInSlices, SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
+import { runInSlices, SLICE_MS, STEPS_PER_CLOCK_CHECK, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { rejectedRowsCsv, type RejectedRowsCsvOptions } from './rejected-rows-csv.js';
 import { runImport, type ImportProgress, type ImportRunResult } from './run-import.js';
 
@@ -320,15 +320,12 @@ function csvOptions(options: ImportOptions): ParseCsvInSlicesOptions {
 
 const headerOptions = (options: ImportOptions) => (options.headerRow === undefined ? {} : { headerRow: options.headerRow });
 
-/** Rows planned between two looks at the clock: small enough to stop near the slice's end on slow rows. */
-const ROWS_PER_CLOCK_CHECK = 64;
-
 /** Runs a planner to the end in slices, reporting progress after each. */
 async function planInSlices<S extends z.ZodType>(planner: ImportPlanner<S>, options: ImportOptions): Promise<ImportPlan<z.output<S>>> {
   const total = planner.plan.summary.rows;
   await runInSlices(
     () => {
-      planner.planNext(ROWS_PER_CLOCK_CHECK);
+      planner.planNext(STEPS_PER_CLOCK_CHECK);
       return planner.done;
     },
     options,

@@ -245,5 +245,3 @@ export class ImportTableBuilder {
     this.result.rowNumbers.push(number);
   }
 }
-
-

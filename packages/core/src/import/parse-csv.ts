@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { failField } from '../schema/validate.js';
 import { ImportTableBuilder, tableFromCells, type HeaderRowOptions, type ImportTable } from './import-table.js';
-import { SLICE_MS, type SliceOptions } from '../scheduling/run-in-slices.js';
+import { SLICE_MS, STEPS_PER_CLOCK_CHECK, type SliceOptions } from '../scheduling/run-in-slices.js';
 import { yieldToEventLoop } from '../scheduling/yield-to-event-loop.js';
 
 /** Options for {@link parseCsv}. */
@@ -60,7 +60,7 @@ export function parseCsvInSlices(input: string | ArrayBuffer | Uint8Array, optio
           parser.abort();
           return;
         }
-        if ((++rows & 63) !== 0 || performance.now() - sliceStarted < sliceMs) return;
+        if (++rows % STEPS_PER_CLOCK_CHECK !== 0 || performance.now() - sliceStarted < sliceMs) return;
         // papaparse resumes local text where it paused, delimiter and line endings already settled
         parser.pause();
         yieldNow().then(() => {

@@ -76,7 +76,6 @@ function mayBeDated(text: string): boolean {
   return false;
 }
 
-
 /**
  * Totals lines: "Tổng cộng: 120 khách hàng", "Tổng số khách hàng", "Cộng: 12", "Total (120)". A bare "tổng",
  * "cộng" or "total" counts only alone or before a colon, a bracket or a number: "Tổng công ty Điện lực",

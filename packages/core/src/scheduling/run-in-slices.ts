@@ -20,6 +20,12 @@ export interface SliceOptions {
 export const SLICE_MS = 25;
 
 /**
+ * Items of work (rows, records) done between two looks at the clock: few enough that a slice of slow items
+ * still ends near `sliceMs`, enough that reading the clock costs nothing.
+ */
+export const STEPS_PER_CLOCK_CHECK = 64;
+
+/**
  * Calls `step` (a small batch of work that returns true once the job is done) until done, in slices of
  * `sliceMs`: at least one step per slice, then `afterSlice`, then the event loop's turn. Aborting rejects
  * with the signal's reason before the next slice.
@@ -44,7 +50,7 @@ export async function runInSlices(step: () => boolean, options: SliceOptions = {
  * Calls `each` for every item, in order, {@link runInSlices}-style: `batch` items between two looks at the
  * clock. What filing a store's records into an index, or projecting them, needs.
  */
-export async function forEachInSlices<T>(items: readonly T[], each: (item: T) => void, options: SliceOptions = {}, batch = 64): Promise<void> {
+export async function forEachInSlices<T>(items: readonly T[], each: (item: T) => void, options: SliceOptions = {}, batch = STEPS_PER_CLOCK_CHECK): Promise<void> {
   let next = 0;
   await runInSlices(() => {
     const end = Math.min(items.length, next + batch);

@@ -39,6 +39,7 @@ function scannersFor(prefix: string): CellScanners {
   }
   return found;
 }
+
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 
 /** Column index (0-based) of a cell reference such as `C12` or `AB3`; −1 when it has no letters. */
