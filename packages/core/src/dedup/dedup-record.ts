@@ -52,6 +52,24 @@ function compile(fieldMap: DedupFieldMap): [string, string[][]][] {
 }
 
 /**
+ * `fieldMap` cut down to the duplicate fields in `fields` (an index's `matcher.usedSettings.fields`):
+ * projecting a record for one index then reads only what its rules compare. Remembered per pair, since a
+ * caller projecting many records passes the same two objects each time.
+ */
+export function fieldMapFor(fieldMap: DedupFieldMap, fields: Readonly<Record<string, unknown>>): DedupFieldMap {
+  let byFields = restrictedMaps.get(fieldMap);
+  if (byFields === undefined) restrictedMaps.set(fieldMap, (byFields = new WeakMap()));
+  let restricted = byFields.get(fields);
+  if (restricted === undefined) {
+    restricted = Object.fromEntries(Object.entries(fieldMap).filter(([field]) => Object.hasOwn(fields, field)));
+    byFields.set(fields, restricted);
+  }
+  return restricted;
+}
+
+const restrictedMaps = new WeakMap<DedupFieldMap, WeakMap<object, DedupFieldMap>>();
+
+/**
  * Projects an entity record (a lead, a contact, a company, or an import row) onto duplicate fields with a
  * field map. Projecting a lead and a contact with their own maps onto the same field names is what lets a
  * new lead be checked against existing contacts.

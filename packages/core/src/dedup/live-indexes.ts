@@ -1,7 +1,7 @@
 import type { LiveChangeBatch, StorageAdapter, StoredRecord } from '../storage/contract.js';
 import { queryAll } from '../storage/query-all.js';
 import { forEachInSlices } from '../scheduling/run-in-slices.js';
-import { projectRecord, type DedupFieldMap } from './dedup-record.js';
+import { fieldMapFor, projectRecord, type DedupFieldMap } from './dedup-record.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
 import type { DedupSettings } from './rules.js';
 import { isDedupEntity, type DedupEntity } from './dedup-entity.js';
@@ -56,7 +56,7 @@ export class LiveDuplicateIndexes {
 
   private async load(entity: DedupEntity): Promise<DuplicateIndex> {
     const index = new DuplicateIndex(this.source.settings[entity], this.source.index);
-    const map = this.source.fieldMaps[entity];
+    const map = fieldMapFor(this.source.fieldMaps[entity], index.matcher.usedSettings.fields);
     // filed in slices: normalising a 100k-record store is most of a second of main thread
     await forEachInSlices(await this.loadAll(entity), (record) => index.add(projectRecord(record, map)));
     // changes committed while the store was read: applying them again is harmless (add replaces)

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DedupFieldMap } from '../dedup/dedup-record.js';
-import { projectRecord } from '../dedup/dedup-record.js';
+import { fieldMapFor, projectRecord } from '../dedup/dedup-record.js';
 import { DuplicateIndex } from '../dedup/duplicate-index.js';
 import type { DuplicateMatch } from '../dedup/matcher.js';
 import type { ColumnMapping } from './column-mapping.js';
@@ -119,6 +119,8 @@ export class ImportPlanner<S extends z.ZodType> {
   private readonly namePath: readonly string[] | null;
   /** `schema` with zod's compiled fast path: the same issues, a fraction of the time per row. */
   private readonly fastSchema: S;
+  /** `options.fieldMap` with only the fields the rules compare: a row's other fields are never read. */
+  private readonly fieldMap: DedupFieldMap;
   private next = 0;
 
   constructor(
@@ -132,6 +134,7 @@ export class ImportPlanner<S extends z.ZodType> {
     this.withinFile = options.checkWithinFile === false ? null : new DuplicateIndex(index.matcher.settings);
     this.compiled = compileMapping(mapping, options.listPaths);
     this.fastSchema = compiledSchema(schema);
+    this.fieldMap = fieldMapFor(options.fieldMap, index.matcher.usedSettings.fields);
     this.namePath = options.nameField === undefined ? null : options.nameField.split('.');
     this.plan = {
       rows: [],
@@ -170,7 +173,7 @@ export class ImportPlanner<S extends z.ZodType> {
       summary.reject++;
       return;
     }
-    const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, this.options.fieldMap, `row:${checked.row}`));
+    const prepared = index.prepare(projectRecord(checked.value as Record<string, unknown>, this.fieldMap, `row:${checked.row}`));
     // most rows are new: a match-or-not pass first, the explained matches only for the duplicates
     const duplicates = index.hasMatch(prepared) ? index.findMatches(prepared) : [];
     let planned: PlannedRow<z.output<S>>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CrmValidationError } from '../../src/errors.js';
+import { fieldMapFor } from '../../src/dedup/dedup-record.js';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS, DuplicateIndex, duplicateBlockReason, hasBlockingMatch, parseDedupSettings, projectRecord, scanClusters, ClusterScanner, type DedupRecord } from '../../src/dedup/index.js';
 
 const person = (id: string, values: DedupRecord['values']): DedupRecord => ({ id, values });
@@ -58,7 +59,35 @@ describe('checking a new contact against the index', () => {
   });
 });
 
+describe('projecting a record for one index', () => {
+  it('reads only the fields the rules compare, and finds the same duplicates as the whole field map', () => {
+    const index = new DuplicateIndex(DEFAULT_DEDUP_SETTINGS.contact);
+    const map = fieldMapFor(DEFAULT_FIELD_MAPS.contact, index.matcher.usedSettings.fields);
+    // the default rules compare no company, province or ward
+    assert.deepEqual(Object.keys(map), ['name', 'phone', 'email', 'birthday', 'district', 'street']);
+    assert.equal(fieldMapFor(DEFAULT_FIELD_MAPS.contact, index.matcher.usedSettings.fields), map, 'remembered, not rebuilt per record');
+    const stored = { id: 'ct-1', fullName: 'Trần Văn Bình', birthday: '1990-05-17', companyName: 'Công ty TNHH An Phát', address: { province: 'Hà Nội', district: 'Cầu Giấy', street: '12 Trần Thái Tông' } };
+    index.add(projectRecord(stored, map));
+    const incoming = { id: 'new', fullName: 'Tran Van Binh', birthday: '17/05/1990', companyName: 'An Phát', address: { province: 'Ha Noi', district: 'Cau Giay' } };
+    const cut = index.findMatches(projectRecord(incoming, map));
+    assert.deepEqual(cut.map((m) => [m.id, m.rules[0]!.ruleId]), [['ct-1', 'name-birthday']]);
+    assert.deepEqual(index.findMatches(projectRecord(incoming, DEFAULT_FIELD_MAPS.contact)), cut);
+  });
+});
+
 describe('keeping the index in step with the store', () => {
+  it('finds every record still filed after its key table has grown many times and half the records were removed', () => {
+    const index = new DuplicateIndex(DEFAULT_DEDUP_SETTINGS.contact);
+    const phone = (i: number): string => `09${String(10_000_000 + i * 7919).slice(-8)}`;
+    for (let i = 0; i < 4000; i++) index.add(person(`c${i}`, { phone: phone(i), name: `Nguyễn Văn ${i % 2 ? 'An' : 'Bình'}` }));
+    for (let i = 0; i < 4000; i += 2) index.remove(`c${i}`);
+    assert.equal(index.size, 2000);
+    for (let i = 0; i < 4000; i++) {
+      const found = index.findMatches(person('q', { phone: phone(i) })).map((m) => m.id);
+      assert.deepEqual(found, i % 2 ? [`c${i}`] : [], `phone of c${i}`);
+    }
+  });
+
   it('forgets a removed record and re-files an edited one', () => {
     const index = contactIndex();
     assert.equal(index.remove('c1'), true);
