@@ -1,4 +1,4 @@
-// @web/test-runner: every `packages/*/test/**/*.browser.test.ts` in Debian's Chromium (no browser download),
+// @web/test-runner: every `packages/*/test/**/*.browser.test.ts` (and the demo portal's `examples/*/test/*.browser.test.js`) in Debian's Chromium (no browser download),
 // TypeScript compiled on the fly by esbuild, and `@crmkit/*` resolved to their sources through the "source"
 // export condition. A counting reporter writes `.test-results/browser.json` ({ passed, failed }) for the CI
 // script (scripts/test-browser.mjs prints the closing line).
@@ -38,7 +38,8 @@ export default {
   rootDir: '.',
   // packages/core/test/csp/ runs in the strict-csp group below, on pages of its own (`--files x` runs that group
   // too; add `--group default` to run x alone)
-  files: ['packages/*/test/**/*.browser.test.ts', '!packages/core/test/csp/**'],
+  // (and the demo portal's own tests, in plain JavaScript like the portal)
+  files: ['packages/*/test/**/*.browser.test.ts', 'examples/*/test/*.browser.test.js', '!packages/core/test/csp/**'],
   groups: [
     {
       // pages whose Content-Security-Policy forbids eval from their first byte, as a strict host sets it: the

@@ -33,6 +33,10 @@ function showIssues(issues) {
   );
 }
 
+// The refused rows download the same way after a dry run and after the import: semicolons, which Excel on a
+// Vietnamese or European Windows splits into columns, and Vietnamese column labels like the rest of the page.
+const REJECTED_CSV = { delimiter: ';', labels: { row: 'Dòng', field: 'Trường', reason: 'Lý do' } };
+
 function offerRejectedRows(csv) {
   const link = $('#import-rejected');
   if (link.href) URL.revokeObjectURL(link.href);
@@ -65,7 +69,7 @@ export function setUpImportAndDuplicates(getCrm) {
       const header = subHeaderRow !== undefined ? ` Dòng tiêu đề / Header rows: ${headerRow}–${subHeaderRow}.` : headerRow > 1 ? ` Dòng tiêu đề / Header row: ${headerRow}.` : '';
       report.textContent = `Chạy thử / Dry run — ${summaryText(dry.summary)}.${header} Chưa ghi gì. / Nothing written.`;
       showIssues(dry.issues);
-      if (dry.issues.length > 0) offerRejectedRows(dry.rejectedRowsCsv({ delimiter: ';', labels: { row: 'Dòng', field: 'Trường', reason: 'Lý do' } }));
+      if (dry.issues.length > 0) offerRejectedRows(dry.rejectedRowsCsv(REJECTED_CSV));
     } catch (error) {
       report.textContent = `Không đọc được tệp / Could not read the file: ${error.message}`;
     }
@@ -77,7 +81,7 @@ export function setUpImportAndDuplicates(getCrm) {
       const result = await getCrm().imports.run(source, { ...options(), onProgress: ({ done, total }) => (progress.value = done / total) });
       report.textContent = `Đã nhập / Imported — ${result.written} ghi / written, ${result.skipped} bỏ qua / skipped, ${result.rejected} từ chối / refused (${result.outcome}).`;
       showIssues(result.issues);
-      if (result.issues.length > 0) offerRejectedRows(result.rejectedRowsCsv({ delimiter: ';' }));
+      if (result.issues.length > 0) offerRejectedRows(result.rejectedRowsCsv(REJECTED_CSV));
     } catch (error) {
       report.textContent = `Nhập thất bại / Import failed: ${error.message}`;
     }
