@@ -29,6 +29,19 @@ describe('Vietnamese names', () => {
     assert.equal(normalizePersonName('   '), null);
     assert.equal(normalizePersonName(undefined), null);
   });
+
+  it('sort the words of the key in code-unit order, repeated and prefix words included, for names of one to five words', () => {
+    const words = ['anh', 'an', 'Ân', 'nguyễn', 'văn', 'ba', 'đức'];
+    let names = 0;
+    for (const a of words) for (const b of words) for (const c of words) {
+      for (const name of [a, `${a} ${b}`, `${a} ${b} ${c}`, `${a} ${b} ${c} ${a}`, `${c} ${b} ${a} ${b} ${c}`]) {
+        const normalized = normalizePersonName(name)!;
+        assert.equal(normalized.sortedKey, [...normalized.tokens].sort().join(' '), name);
+        names++;
+      }
+    }
+    assert.equal(names, 5 * 7 ** 3);
+  });
 });
 
 describe('Vietnamese phones', () => {
