@@ -52,7 +52,7 @@ export class CrmConflictError extends CrmError {
   readonly id: string;
   /** The revision the write expected; null for a create. */
   readonly expectedRev: number | null;
-  /** The stored record now, tombstones included; null when there is none. */
+  /** The stored record now, tombstones included; null when there is none. Only its id, revision and dates when the actor may not read it. */
   readonly current: Readonly<Record<string, unknown>> | null;
   constructor(entity: string, id: string, expectedRev: number | null, current: Readonly<Record<string, unknown>> | null) {
     const now = current ? `revision ${String(current['rev'])}${current['deleted'] ? ' (deleted)' : ''}` : 'no record';

@@ -48,7 +48,8 @@ export class EntityService<TInput extends object, TData extends object> {
    */
   async createWithWarnings(input: TInput, options: { id?: string } = {}): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
     const writes = new WriteSet(this.context);
-    const data = writes.create(this.entity, input as Record<string, unknown>, options);
+    // only the id is the caller's to choose: the WriteSet's other options (bookkeeping skips the access check) are the services' own
+    const data = writes.create(this.entity, input as Record<string, unknown>, options.id === undefined ? {} : { id: options.id });
     writes.assertValid(this.entity);
     const warnings = await this.guard([{ entity: this.entity, mode: 'create', data: data!, id: data!.id }]);
     const { records } = await writes.commit(this.entity);
@@ -136,16 +137,26 @@ export class EntityService<TInput extends object, TData extends object> {
     const limit = options.limit ?? 50;
     const records: StoredRecord<TData>[] = [];
     let cursor = options.cursor;
-    for (;;) {
-      const page = await this.context.storage.query({
+    const query = (pageSize: number, after: string | undefined) =>
+      this.context.storage.query({
         entity: this.entity,
         ...(options.where ? { where: options.where } : {}),
         ...(options.orderBy ? { orderBy: options.orderBy } : {}),
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
+        limit: pageSize,
+        ...(after === undefined ? {} : { cursor: after }),
       });
-      for (const record of page.records) {
-        if (records.length < limit && this.context.access.can(this.context.actor, 'read', this.entity, record)) records.push(record as StoredRecord<TData>);
+    for (;;) {
+      const page = await query(limit, cursor);
+      let consumed = 0;
+      while (consumed < page.records.length && records.length < limit) {
+        const record = page.records[consumed++]!;
+        if (this.context.access.can(this.context.actor, 'read', this.entity, record)) records.push(record as StoredRecord<TData>);
+      }
+      if (consumed < page.records.length) {
+        // Full before the end of the storage page: the page's cursor would skip the records after the last one
+        // kept. Cursors are the adapter's own, so ask again for exactly the part used: its cursor resumes there.
+        cursor = (await query(consumed, cursor)).cursor;
+        break;
       }
       cursor = page.cursor;
       if (records.length >= limit || cursor === undefined) break;
@@ -173,10 +184,11 @@ export class EntityService<TInput extends object, TData extends object> {
   /** The record's audit trail: who changed what, when, from what to what. */
   async history(id: string): Promise<AuditEntry[]> {
     await this.get(id).catch(async (error: unknown) => {
-      // a deleted record's history is still readable
+      // a deleted record's history is still readable, by whoever could read the record (its tombstone keeps its data)
       if (!(error instanceof CrmNotFoundError)) throw error;
       const [tombstone] = await this.context.storage.get(this.entity, [id], { includeDeleted: true });
       if (!tombstone) throw error;
+      if (!this.context.access.can(this.context.actor, 'read', this.entity, tombstone)) throw new CrmPermissionError('read', this.entity);
     });
     return toAuditEntries(await this.context.storage.history(this.entity, id));
   }

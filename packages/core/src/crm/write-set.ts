@@ -1,4 +1,4 @@
-import { CrmPermissionError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
+import { CrmConflictError, CrmPermissionError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
 import type { AuditMeta } from '../audit/audit-entry.js';
 import { diffRecords } from '../audit/diff.js';
 import { toValidationIssues } from '../schema/validate.js';
@@ -134,6 +134,22 @@ export class WriteSet {
    */
   async commit(entity?: string): Promise<CommitResult> {
     this.assertValid(entity);
-    return this.context.storage.commit({ writes: this.writes, origin: this.context.actor.id, at: this.context.now().toISOString() });
+    try {
+      return await this.context.storage.commit({ writes: this.writes, origin: this.context.actor.id, at: this.context.now().toISOString() });
+    } catch (error) {
+      throw this.readableConflict(error);
+    }
+  }
+
+  /**
+   * A conflict carries the stored record, for the caller to show or merge. A record the actor may not read
+   * (a create given someone else's id) must not leak that way: the conflict then says only its revision.
+   */
+  private readableConflict(error: unknown): unknown {
+    if (!(error instanceof CrmConflictError) || error.current === null) return error;
+    const current = error.current as StoredRecord;
+    if (this.context.access.can(this.context.actor, 'read', error.entity, current)) return error;
+    const { id, rev, createdAt, updatedAt, deleted } = current;
+    return new CrmConflictError(error.entity, error.id, error.expectedRev, deleted ? { id, rev, createdAt, updatedAt, deleted } : { id, rev, createdAt, updatedAt });
   }
 }

@@ -127,6 +127,55 @@ describe('access rules are enforced in the services', () => {
     assert.equal((await crm.as(an).tags.get(tag.id)).id, tag.id);
     await assert.rejects(crm.as(an).tags.create({ name: 'Mới', color: '#00aa00' } as never), CrmPermissionError);
   });
+
+  it('a create’s options cannot switch the access check off: a salesperson makes no admin, stage or lead for a colleague', async () => {
+    const { crm, storage } = await setup(an);
+    const sneaky = { bookkeeping: true } as never;
+    await assert.rejects(crm.users.create({ name: 'Hacker', email: 'h@x.vn', role: 'admin' } as never, sneaky), CrmPermissionError);
+    await assert.rejects(crm.stages.create({ name: 'Bogus', sequence: 9 } as never, sneaky), CrmPermissionError);
+    await assert.rejects(crm.leads.create({ title: 'Của Bình', ownerId: 'u-binh' } as never, sneaky), CrmPermissionError);
+    assert.equal((await storage.changesSince(0)).batches.length, 0, 'nothing written');
+  });
+
+  it('a create that collides with a record the actor may not read says only that it exists, not what it holds', async () => {
+    const { crm } = await setup(an);
+    const secret = await crm.contacts.create({ fullName: 'Nguyễn Văn Khách', note: 'VIP, nợ 50 triệu' } as never);
+    const error = await crm.as(binh).contacts.create({ fullName: 'Dò thử' } as never, { id: secret.id }).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmConflictError);
+    assert.deepEqual(Object.keys(error.current ?? {}).sort(), ['createdAt', 'id', 'rev', 'updatedAt']);
+    // the owner still gets the record to resolve the conflict with
+    const own = await crm.contacts.create({ fullName: 'Lặp lại' } as never, { id: secret.id }).catch((e: unknown) => e);
+    assert.ok(own instanceof CrmConflictError);
+    assert.equal(own.current?.['note'], 'VIP, nợ 50 triệu');
+  });
+
+  it('a deleted record’s history is read only by those who could read the record', async () => {
+    const { crm } = await setup(an);
+    const lead = await crm.leads.create({ title: 'Cáp quang', contactName: 'Lê Thị Mai' } as never);
+    await crm.leads.update(lead.id, { note: 'Số nhà 5, ngõ 12 Láng Hạ' } as never);
+    await crm.leads.remove(lead.id);
+    assert.deepEqual((await crm.leads.history(lead.id)).map((entry) => entry.op), ['create', 'update', 'delete']);
+    await assert.rejects(crm.as(binh).leads.history(lead.id), CrmPermissionError);
+    await assert.rejects(crm.leads.history('no-such-lead'), CrmNotFoundError);
+  });
+
+  it('listing page by page skips no record the actor may read, however the colleague’s records fall between them', async () => {
+    const { crm } = await setup(admin);
+    // storage order is by id: a colleague's record first, then An's, then one more of the colleague's among An's
+    const owners = ['u-binh', 'u-an', 'u-an', 'u-an', 'u-binh', 'u-an', 'u-an'];
+    for (const [i, ownerId] of owners.entries()) await crm.contacts.create({ fullName: `Khách ${i}`, ownerId } as never, { id: `c-${i}` });
+    const asAn = crm.as(an);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await asAn.contacts.list({ limit: 2, ...(cursor === undefined ? {} : { cursor }) });
+      assert.ok(page.records.length <= 2);
+      seen.push(...page.records.map((record) => record.id));
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    assert.deepEqual(seen, ['c-1', 'c-2', 'c-3', 'c-5', 'c-6']);
+    assert.deepEqual((await asAn.contacts.listAll()).map((record) => record.id), seen);
+  });
 });
 
 describe('custom fields declared in configuration are validated like built-in ones', () => {
