@@ -189,8 +189,10 @@ export class DocumentsService {
     if (existing > 0) throw new CrmRuleError('quote_ordered', `Quote ${quote.number} already has an order`);
     const writes = new WriteSet(this.context, 'order.fromQuote');
     const number = await takeNextNumber(this.context, writes, this.sequences.order);
-    const order: Record<string, unknown> = { number, quoteId: quote.id, date: input.date ?? this.today(), currency: quote.currency, lines: quote.lines, totals: documentTotals(quote.lines), status: 'confirmed' };
-    for (const [field, value] of Object.entries({ opportunityId: quote.opportunityId, contactId: quote.contactId, companyId: quote.companyId, ownerId: quote.ownerId, teamId: quote.teamId, ...input })) {
+    // only the delivery and payment details are the caller's: the number, lines, totals and quote link come from the quote
+    const { date, deliveryAddress, deliveryTime, paymentMethod, note } = input ?? {};
+    const order: Record<string, unknown> = { number, quoteId: quote.id, date: date ?? this.today(), currency: quote.currency, lines: quote.lines, totals: documentTotals(quote.lines), status: 'confirmed' };
+    for (const [field, value] of Object.entries({ opportunityId: quote.opportunityId, contactId: quote.contactId, companyId: quote.companyId, ownerId: quote.ownerId, teamId: quote.teamId, deliveryAddress, deliveryTime, paymentMethod, note })) {
       if (value !== undefined) order[field] = value;
     }
     const id = this.context.newId();

@@ -57,6 +57,8 @@ export class PipelineService {
     if (stageId !== undefined) {
       const [stage] = (await this.context.storage.get('stage', [stageId])) as unknown as (StageWithId | undefined)[];
       if (!stage) failField(path, `no stage with id "${stageId}"`, 'unknown_reference', 'opportunity');
+      // a deal is won through markWon / moveStage, which record how it closed: it cannot start in the won stage
+      if (stage.isWon) failField(path, `"${stage.name}" is the won stage; an opportunity starts open and is won through markWon`, 'invalid_value', 'opportunity');
       return stage;
     }
     const first = openingStage(await this.stages());
@@ -137,7 +139,8 @@ export class PipelineService {
     writes.update('opportunity', opportunity, patch);
     if (patch['status'] === 'won' && opportunity.companyId) {
       const [company] = await this.context.storage.get('company', [opportunity.companyId]);
-      if (company && company['status'] !== 'customer') writes.update('company', company, { status: 'customer' });
+      // a side effect of a win the actor may make: a deal on a company in the shared pool still makes it a customer
+      if (company && company['status'] !== 'customer') writes.update('company', company, { status: 'customer' }, { bookkeeping: true });
     }
     const { records } = await writes.commit('opportunity');
     return records[0] as unknown as StoredOpportunity;

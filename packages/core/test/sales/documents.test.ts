@@ -94,6 +94,17 @@ describe('orders and contracts', () => {
     assert.equal(twice.rule, 'quote_ordered');
   });
 
+  it('an order’s number, lines, totals and quote come from the quote, whatever else the caller passes', async () => {
+    const { sales, opportunity } = await world();
+    const quote = await sales.documents.createQuote({ opportunityId: opportunity.id, lines });
+    await sales.documents.sendQuote(quote.id);
+    await sales.documents.acceptQuote(quote.id);
+    const forged = { note: 'Giao giờ hành chính', number: 'DH-99999', quoteId: 'other', totals: { subtotal: 1, discount: 0, tax: 0, total: 1 }, lines: [{ description: 'miễn phí', quantity: 1, unitPrice: 0 }] };
+    const order = await sales.documents.orderFromQuote(quote.id, forged as never);
+    assert.deepEqual([order.number, order.quoteId, order.totals?.total, order.lines.length, order.note], ['DH-00001', quote.id, 51_660_000, 2, 'Giao giờ hành chính']);
+    assert.equal((await rejection(sales.documents.orderFromQuote(quote.id)) as CrmRuleError).rule, 'quote_ordered', 'still one order per quote');
+  });
+
   it('a contract follows a won opportunity, with its term and end date', async () => {
     const { sales, crm, opportunity } = await world();
     const early = await rejection(sales.documents.createContract(opportunity.id, { startDate: '2027-01-01', termMonths: 12 }));

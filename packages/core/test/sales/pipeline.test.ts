@@ -39,6 +39,27 @@ describe('the pipeline over time', () => {
     assert.equal(await commitCount(storage), before + 1);
   });
 
+  it('an opportunity cannot start in the won stage: it is won through markWon', async () => {
+    const { crm, sales, storage } = await setup();
+    await seedSalesForce(crm, sales);
+    const before = await commitCount(storage);
+    const error = await rejection(crm.pipeline.open({ name: 'Thắng sẵn', stageId: 'stage-won' }));
+    assert.ok(error instanceof CrmValidationError);
+    assert.equal(error.issues[0]?.path, 'stageId');
+    assert.equal(await commitCount(storage), before);
+  });
+
+  it('a salesperson wins their own deal on a company of the shared pool, and the company becomes a customer', async () => {
+    const { crm, sales } = await setup();
+    await seedSalesForce(crm, sales);
+    const pool = await crm.as({ id: 'system', role: 'system' }).companies.create({ name: 'Công ty TNHH Minh Phát', status: 'potential' });
+    const an = crm.as({ id: 'u-an', role: 'salesperson', teamIds: ['team-hn'] });
+    const deal = await an.pipeline.open({ name: 'Tổng đài IP', companyId: pool.id });
+    const won = await an.pipeline.markWon(deal.id);
+    assert.equal(won.status, 'won');
+    assert.equal((await crm.companies.get(pool.id)).status, 'customer');
+  });
+
   it('the forecast groups the open pipeline by expected-close month', async () => {
     const { crm, sales } = await setup();
     await seedSalesForce(crm, sales);
