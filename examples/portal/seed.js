@@ -48,8 +48,8 @@ export async function seed(crm) {
       name: `${names[i % names.length]} — ${customer[1]}`,
       contactId: customer[0],
       companyId: i % 5 === 0 ? 'co-fpt' : undefined,
-      stageId: stages[i % stages.length],
-      status: stages[i % stages.length] === 'stage-won' ? 'won' : 'open',
+      // deals of the won column start in negotiation and are won below, as a salesperson would (the stage history shows it)
+      stageId: stages[i % stages.length] === 'stage-won' ? 'stage-negotiate' : stages[i % stages.length],
       expectedRevenue: { amount: (5 + ((i * 7) % 40)) * 1_000_000, currency: 'VND' },
       probability: [10, 30, 50, 70, 100][i % 5],
       priority: i % 4,
@@ -59,7 +59,8 @@ export async function seed(crm) {
       expectedCloseDate: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`,
     });
   }
-  await crm.opportunities.createMany(opportunities);
+  const opened = await crm.opportunities.createMany(opportunities);
+  for (const [i, opportunity] of opened.entries()) if (stages[i % stages.length] === 'stage-won') await crm.pipeline.markWon(opportunity.id);
   await crm.leads.createMany([
     { title: 'Hỏi giá gói cước doanh nghiệp', contactName: 'Phạm Quốc Huy', phones: { mobile: '0903 456 789' }, channel: 'phone', address: { province: 'Hà Nội' } },
     { title: 'Cần 20 camera cho kho', contactName: 'Võ Thị Mai', companyName: 'Công ty TNHH Kho Vận Sài Gòn', email: 'mai.vo@khovansg.vn', channel: 'website', address: { province: 'TP. Hồ Chí Minh' } },

@@ -24,6 +24,7 @@ export { crmStorageSchema } from './crm/storage-schema.js';
 export { entityDefinitions, definitionOf, type EntityDefinition, type CollectionName } from './crm/entities.js';
 export { EntityService, type ListOptions, type ListPage, type ServiceOf } from './crm/entity-service.js';
 export { WriteSet, dataOf } from './crm/write-set.js';
+export { WORKFLOW_FIELDS, workflowFieldIssues, type WorkflowField } from './crm/workflow-fields.js';
 export { sequenceSchema, type Sequence } from './crm/sequence.js';
 export type { CrmContext, SaveEvent, SaveGuard } from './crm/context.js';
 export * from './pricing/index.js';

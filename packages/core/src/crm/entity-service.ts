@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { CrmNotFoundError, CrmPermissionError } from '../errors.js';
+import { CrmNotFoundError, CrmPermissionError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
 import { toAuditEntries, type AuditEntry } from '../audit/audit-entry.js';
 import type { Condition, StoredRecord } from '../storage/contract.js';
 import type { CrmContext, SaveEvent } from './context.js';
-import { WriteSet } from './write-set.js';
+import { dataOf, WriteSet } from './write-set.js';
+import { workflowFieldIssues } from './workflow-fields.js';
 
 /** A query through a service: conditions on the entity's indexes, an order, a page size and a cursor. */
 export interface ListOptions {
@@ -30,6 +31,14 @@ export class EntityService<TInput extends object, TData extends object> {
     readonly entity: string,
   ) {}
 
+  /**
+   * Refuses a plain create or update that changes a field a domain workflow owns (see `WORKFLOW_FIELDS`), unless
+   * the actor is `system` (a migration or sync writes records as they are).
+   */
+  private refuseWorkflowChanges(issues: readonly CrmValidationIssue[]): void {
+    if (issues.length > 0 && this.context.actor.role !== 'system') throw new CrmValidationError(issues, this.entity);
+  }
+
   /** Runs the save guards (they throw to refuse) and returns their warnings. */
   protected async guard(events: readonly SaveEvent[]): Promise<unknown[]> {
     const warnings: unknown[] = [];
@@ -51,6 +60,7 @@ export class EntityService<TInput extends object, TData extends object> {
     // only the id is the caller's to choose: the WriteSet's other options (bookkeeping skips the access check) are the services' own
     const data = writes.create(this.entity, input as Record<string, unknown>, options.id === undefined ? {} : { id: options.id });
     writes.assertValid(this.entity);
+    this.refuseWorkflowChanges(workflowFieldIssues(this.entity, undefined, data!));
     const warnings = await this.guard([{ entity: this.entity, mode: 'create', data: data!, id: data!.id }]);
     const { records } = await writes.commit(this.entity);
     return { record: records[0] as StoredRecord<TData>, warnings };
@@ -64,6 +74,7 @@ export class EntityService<TInput extends object, TData extends object> {
     const writes = new WriteSet(this.context);
     const created = inputs.map((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
     writes.assertValid(this.entity);
+    this.refuseWorkflowChanges(created.flatMap((data, i) => workflowFieldIssues(this.entity, undefined, data!, String(i))));
     if (this.context.saveGuards.length > 0) {
       await this.guard(created.map((data) => ({ entity: this.entity, mode: 'create' as const, data: data!, id: data!.id })));
     }
@@ -116,6 +127,7 @@ export class EntityService<TInput extends object, TData extends object> {
     const writes = new WriteSet(this.context);
     const data = writes.update(this.entity, base, patch as Record<string, unknown>);
     writes.assertValid(this.entity);
+    this.refuseWorkflowChanges(workflowFieldIssues(this.entity, dataOf(current), data!));
     const warnings = await this.guard([{ entity: this.entity, mode: 'edit', data: data!, id }]);
     const { records } = await writes.commit(this.entity);
     return { record: records[0] as StoredRecord<TData>, warnings };

@@ -218,3 +218,57 @@ describe('cross-field rules hold on whole records, on create and on update', () 
     assert.equal((await crm.opportunities.get(open.id)).rev, 1);
   });
 });
+
+describe('fields a workflow owns are changed through it, not by a plain create or update', () => {
+  it('a lead is converted only by crm.prospecting.convert: a plain update can neither convert nor reopen it', async () => {
+    const { crm, storage } = await setup();
+    await crm.pipeline.seedDefaultStages();
+    const before = (await storage.changesSince(0)).batches.length;
+    const forged = await crm.leads.create({ title: 'Gói cước Z', status: 'converted', convertedContactId: 'c-1' } as never).catch((e: unknown) => e);
+    assert.ok(forged instanceof CrmValidationError);
+    assert.deepEqual(forged.issues.map((issue) => [issue.path, issue.code]), [['status', 'workflow_field'], ['convertedContactId', 'workflow_field']]);
+    assert.match(forged.issues[0]!.message, /crm\.prospecting\.convert/);
+    assert.equal((await storage.changesSince(0)).batches.length, before, 'nothing written');
+    const lead = await crm.leads.create({ title: 'Gói cước Z', contactName: 'Lê Văn Tám', phones: { mobile: '0912 000 111' } } as never);
+    // open ↔ lost stays a plain edit
+    const lost = await crm.leads.update(lead.id, { status: 'lost', lostReasonId: 'lr-price' } as never);
+    assert.equal(lost.status, 'lost');
+    await crm.leads.update(lead.id, { status: 'open', lostReasonId: undefined } as never);
+    const converted = await crm.prospecting.convert(lead.id);
+    const reopen = await crm.leads.update(lead.id, { status: 'open' } as never).catch((e: unknown) => e);
+    assert.ok(reopen instanceof CrmValidationError);
+    assert.equal(reopen.issues[0]?.path, 'status');
+    // editing other fields of a converted lead is still fine
+    assert.equal((await crm.leads.update(lead.id, { note: 'Đã ký' } as never)).note, 'Đã ký');
+    assert.ok(converted.contact);
+  });
+
+  it('a deal is won through crm.pipeline, which moves it to the won stage and keeps its history', async () => {
+    const { crm } = await setup();
+    await crm.pipeline.seedDefaultStages();
+    const deal = await crm.pipeline.open({ name: 'Tổng đài IP' });
+    for (const patch of [{ status: 'won' }, { stageId: 'stage-won' }, { stageHistory: [] }, { closedAt: '2026-11-23T02:00:00.000Z' }]) {
+      const error = await crm.opportunities.update(deal.id, patch as never).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, JSON.stringify(patch));
+      assert.equal(error.issues[0]?.path, Object.keys(patch)[0]);
+    }
+    assert.equal((await crm.opportunities.get(deal.id)).rev, 1);
+    const won = await crm.pipeline.markWon(deal.id);
+    assert.deepEqual([won.status, won.stageId], ['won', 'stage-won']);
+  });
+
+  it('a quote’s state, number and totals, and a case’s status, move through their services; a system actor writes records as they are', async () => {
+    const { crm } = await setup();
+    const quote = await crm.quotes.create({ number: 'BG-00001', date: '2026-11-23', lines: [{ description: 'Modem', quantity: 1, unitPrice: 900_000 }] } as never);
+    for (const patch of [{ state: 'accepted' }, { number: 'BG-00002' }, { totals: { subtotal: 1, discount: 0, tax: 0, total: 1 } }]) {
+      const error = await crm.quotes.update(quote.id, patch as never).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, JSON.stringify(patch));
+      assert.equal(error.issues[0]?.path, Object.keys(patch)[0]);
+    }
+    const stuck = await crm.cases.create({ title: 'Hỏng modem', status: 'resolved' } as never).catch((e: unknown) => e);
+    assert.ok(stuck instanceof CrmValidationError);
+    assert.equal(stuck.issues[0]?.path, 'status');
+    const migrated = await crm.as({ id: 'migration', role: 'system' }).quotes.create({ number: 'BG-2019-7', date: '2019-05-02', state: 'accepted', totals: { subtotal: 1, discount: 0, tax: 0, total: 1 } } as never);
+    assert.equal(migrated.state, 'accepted');
+  });
+});
