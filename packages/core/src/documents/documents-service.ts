@@ -8,7 +8,7 @@ import { documentLineSchema, type DocumentLine } from '../schema/document-line.j
 import type { Opportunity } from '../schema/opportunity.js';
 import type { Order } from '../schema/order.js';
 import type { Quote } from '../schema/quote.js';
-import { failField, parseWith } from '../schema/validate.js';
+import { failField, parseWith, requireObject } from '../schema/validate.js';
 import { addDaysToDate, DEFAULT_UTC_OFFSET_MINUTES, localDate } from '../sales/calendar.js';
 import { documentTotals } from '../sales/document-totals.js';
 import type { StoredRecord } from '../storage/contract.js';
@@ -88,6 +88,7 @@ export class DocumentsService {
    * given, and numbered from the quote sequence in the same commit.
    */
   async createQuote(input: QuoteInput): Promise<StoredRecord<Quote>> {
+    requireObject(input, '', 'quote');
     const lines = parseLines(input.lines);
     const opportunity = input.opportunityId ? await this.reference<Opportunity>('opportunity', input.opportunityId, 'opportunityId', 'quote') : undefined;
     const date = input.date ?? this.today();

@@ -1,4 +1,4 @@
-import type { CrmContext } from '../crm/context.js';
+import type { CrmContext, SaveEvent } from '../crm/context.js';
 import type { DuplicatesService } from '../dedup/duplicates-service.js';
 import { WriteSet } from '../crm/write-set.js';
 import { CrmNotFoundError, CrmRuleError } from '../errors.js';
@@ -12,7 +12,7 @@ import type { Opportunity } from '../schema/opportunity.js';
 import type { RawContact } from '../schema/raw-contact.js';
 import type { SalesTeam } from '../schema/sales-team.js';
 import type { User } from '../schema/user.js';
-import { failField, parseWith } from '../schema/validate.js';
+import { failField, parseWith, requireObject } from '../schema/validate.js';
 import { loadReadable } from '../sales/load.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { isTeamMember, memberCapacity } from '../teams/team-rules.js';
@@ -146,12 +146,14 @@ export class ProspectingService {
    * refused with a `CrmRuleError`.
    */
   async screenMany(decisions: readonly (ScreeningDecision & { rawContactId: string })[]): Promise<{ rawContact: StoredRecord<RawContact>; lead?: StoredLead }[]> {
+    decisions.forEach((decision, i) => requireObject(decision, String(i), 'rawContact'));
     const raws = (await this.context.storage.get('rawContact', decisions.map((decision) => decision.rawContactId))) as (StoredRecord<RawContact> | undefined)[];
     const at = this.context.now().toISOString();
     const writes = new WriteSet(this.context, 'rawContact.screen');
     const plan: { rawId: string; leadId?: string }[] = [];
     decisions.forEach((decision, i) => {
       const raw = raws[i];
+      if (decision.decision !== 'lead' && decision.decision !== 'reject') failField(`${i}.decision`, `must be "lead" (screen it into a lead) or "reject" (with a reason), not ${JSON.stringify((decision as { decision: unknown }).decision)}`, 'invalid_value', 'rawContact');
       if (!raw) throw new CrmNotFoundError('rawContact', decision.rawContactId);
       if (raw.screeningStatus !== 'pending') throw new CrmRuleError('already_screened', `Raw contact ${raw.id} was already ${raw.screeningStatus}`);
       if (decision.decision === 'reject' && !decision.reason?.trim()) {
@@ -183,6 +185,7 @@ export class ProspectingService {
    * names). Duplicate rules run as for any lead save.
    */
   async capture(input: Record<string, unknown>, options: { leadStep?: boolean } = {}): Promise<CaptureResult> {
+    requireObject(input, '', 'lead');
     if (input['channel'] === undefined) failField('channel', 'say where the lead came from (phone, email, website, facebook, zalo, event, walk_in, ...)', 'required', 'lead');
     const id = typeof input['id'] === 'string' && input['id'] ? input['id'] : this.context.newId();
     const writes = new WriteSet(this.context, 'lead.capture');
@@ -405,8 +408,10 @@ export class ProspectingService {
     if (lead.status === 'converted') throw new CrmRuleError('already_converted', `Lead ${lead.id} was already converted (opportunity ${lead.convertedOpportunityId ?? '?'})`);
     if (lead.status === 'lost') throw new CrmRuleError('lead_lost', `Lead ${lead.id} is lost; reopen it before converting`);
     const defaults = defaultConversionChoices(lead);
-    const contactChoice = options.contact ?? defaults.contact;
-    const companyChoice = options.company ?? defaults.company;
+    const contactChoice = checkedChoice(options.contact, 'contact') ?? defaults.contact;
+    const companyChoice = checkedChoice(options.company, 'company') ?? defaults.company;
+    // what a conversion creates goes through the duplicate rules like any new contact or company
+    const created: SaveEvent[] = [];
 
     let companyId: string | undefined;
     const linked: StoredRecord[] = [];
@@ -417,7 +422,8 @@ export class ProspectingService {
     }
     else if (companyChoice.mode === 'create') {
       companyId = this.context.newId();
-      writes.create('company', { ...companyFromLead(lead), ...companyChoice.data }, { id: companyId, pathPrefix: 'company' });
+      const company = writes.create('company', { ...companyFromLead(lead), ...companyChoice.data }, { id: companyId, pathPrefix: 'company' });
+      if (company) created.push({ entity: 'company', mode: 'create', data: company, id: companyId });
     }
 
     let contactId: string | undefined;
@@ -429,8 +435,12 @@ export class ProspectingService {
       if (companyId && !contact.companyId) writes.update('contact', contact, { companyId }, { pathPrefix: 'contact' });
     } else if (contactChoice.mode === 'create') {
       contactId = this.context.newId();
-      writes.create('contact', { ...contactFromLead(lead, companyId), ...contactChoice.data }, { id: contactId, pathPrefix: 'contact' });
+      const contact = writes.create('contact', { ...contactFromLead(lead, companyId), ...contactChoice.data }, { id: contactId, pathPrefix: 'contact' });
+      if (contact) created.push({ entity: 'contact', mode: 'create', data: contact, id: contactId });
     }
+    writes.assertValid('lead');
+    // a guard refuses a blocked duplicate (link the existing record instead: conversionCandidates lists it)
+    for (const event of created) for (const guard of this.context.saveGuards) await guard(event);
 
     const overrides = options.opportunity ?? {};
     const stage = await this.pipeline.startingStage(typeof overrides['stageId'] === 'string' ? overrides['stageId'] : undefined, 'opportunity.stageId');
@@ -464,8 +474,21 @@ export class ProspectingService {
     const lead = await this.lead(leadId, options.expectedRev);
     if (lead.status === 'converted') throw new CrmRuleError('already_converted', `Lead ${lead.id} was converted; mark its opportunity lost instead`);
     const writes = new WriteSet(this.context, 'lead.lost');
-    writes.update('lead', lead, { status: 'lost', lostReasonId: input.lostReasonId, ...(input.note ? { note: input.note } : {}) });
+    // the note says why it was lost, under what the lead's note already held
+    const note = input.note?.trim() ? (lead.note ? `${lead.note}\n\n${input.note.trim()}` : input.note.trim()) : undefined;
+    writes.update('lead', lead, { status: 'lost', lostReasonId: input.lostReasonId, ...(note ? { note } : {}) });
     const { records } = await writes.commit('lead');
     return records[0] as unknown as StoredLead;
   }
+}
+
+const CHOICE_MODES = ['create', 'link', 'none'];
+
+/** A conversion choice as given, refused at `<path>.mode` / `<path>.id` when it is not one; undefined when not given. */
+function checkedChoice(choice: ConversionChoice | undefined, path: 'contact' | 'company'): ConversionChoice | undefined {
+  if (choice === undefined) return undefined;
+  requireObject(choice, path, 'lead');
+  if (!CHOICE_MODES.includes(choice.mode)) failField(`${path}.mode`, `must be "create", "link" or "none", not ${JSON.stringify(choice.mode)}`, 'invalid_value', 'lead');
+  if (choice.mode === 'link' && (typeof choice.id !== 'string' || choice.id === '')) failField(`${path}.id`, `the ${path} to link is required`, 'required', 'lead');
+  return choice;
 }

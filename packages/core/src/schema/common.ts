@@ -60,13 +60,17 @@ export const addressSchema = z.object({
 /** A postal address with province / district / ward. */
 export type Address = z.infer<typeof addressSchema>;
 
+const PHONE_CHARACTERS = /^[+()\d\s.\-\/]+$/;
+
 /** A phone number as typed; duplicate detection normalises it, storage keeps what the user entered. */
 export const phoneSchema = z
   .string()
   .trim()
   .min(3, 'must have at least 3 characters')
   .max(40, 'must be at most 40 characters')
-  .regex(/^[+()\d\s.\-\/]+$/, 'may contain only digits, spaces, +, (, ), ., - and /');
+  .regex(PHONE_CHARACTERS, 'may contain only digits, spaces, +, (, ), ., - and /')
+  // "---" or "( . )" pass the character test: a phone needs digits (checked only once its characters are right, one reason at a time)
+  .refine((value) => !PHONE_CHARACTERS.test(value) || (value.match(/\d/g)?.length ?? 0) >= 3, 'must have at least 3 digits');
 
 /** An e-mail address, trimmed. */
 export const emailSchema = z.string().trim().max(254, 'must be at most 254 characters').pipe(z.email({ message: 'must be a valid e-mail address' }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, customValuesSchema, emailSchema, geoPointSchema, idSchema, isoDateSchema, moneySchema, nameSchema, ownershipShape, phoneSchema, textSchema, urlSchema } from './common.js';
+import { addressSchema, customValuesSchema, emailSchema, geoPointSchema, idSchema, isoDateSchema, nonNegativeMoneySchema, nameSchema, ownershipShape, phoneSchema, textSchema, urlSchema } from './common.js';
 
 /** A Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, a dash and 3 digits for a branch. */
 export const taxCodeSchema = z.string().trim().regex(/^\d{10}(-\d{3})?$/, 'must be 10 digits, or 10 digits-3 digits for a branch');
@@ -15,7 +15,7 @@ export const companySchema = z.object({
   taxCode: taxCodeSchema.optional(),
   industry: z.string().trim().max(200).optional(),
   employeeCount: z.number().int().min(0).optional(),
-  annualRevenue: moneySchema.optional(),
+  annualRevenue: nonNegativeMoneySchema.optional(),
   website: urlSchema.optional(),
   email: emailSchema.optional(),
   phones: z.array(phoneSchema).max(20).optional(),

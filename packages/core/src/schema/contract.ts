@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, moneySchema, ownershipShape, textSchema } from './common.js';
+import { idSchema, isoDateSchema, nonNegativeMoneySchema, ownershipShape, textSchema } from './common.js';
 
 /** A contract (Hợp đồng) following a won opportunity. */
 export const contractSchema = z.object({
@@ -12,7 +12,7 @@ export const contractSchema = z.object({
   endDate: isoDateSchema.optional(),
   termMonths: z.number().int().min(1).max(1200).optional(),
   terms: textSchema.optional(),
-  value: moneySchema.optional(),
+  value: nonNegativeMoneySchema.optional(),
   status: z.enum(['draft', 'active', 'expired', 'terminated']).default('draft'),
   ...ownershipShape,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, customValuesSchema, emailSchema, idSchema, isoDateTimeSchema, moneySchema, ownershipShape, percentSchema, phoneSchema, textSchema } from './common.js';
+import { addressSchema, customValuesSchema, emailSchema, idSchema, isoDateTimeSchema, nonNegativeMoneySchema, ownershipShape, percentSchema, phoneSchema, textSchema } from './common.js';
 import { leadChannelSchema, prioritySchema } from './enums.js';
 
 /** One BANT answer: what the prospect said, and whether it is confirmed. */
@@ -29,7 +29,7 @@ export const leadSchema = z.object({
   /** The need in a few words, e.g. "Gói cước cáp quang 200 Mbps". */
   title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
   need: textSchema.optional(),
-  expectedRevenue: moneySchema.optional(),
+  expectedRevenue: nonNegativeMoneySchema.optional(),
   probability: percentSchema.optional(),
   priority: prioritySchema.default(0),
   tagIds: z.array(idSchema).max(50).optional(),

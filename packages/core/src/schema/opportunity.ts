@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customValuesSchema, idSchema, isoDateSchema, isoDateTimeSchema, moneySchema, nameSchema, ownershipShape, percentSchema, textSchema } from './common.js';
+import { customValuesSchema, idSchema, isoDateSchema, isoDateTimeSchema, nonNegativeMoneySchema, nameSchema, ownershipShape, percentSchema, textSchema } from './common.js';
 import { prioritySchema } from './enums.js';
 
 /** One stay of an opportunity in a stage. */
@@ -25,7 +25,7 @@ export const opportunitySchema = z.object({
   companyId: idSchema.optional(),
   leadId: idSchema.optional(),
   stageId: idSchema,
-  expectedRevenue: moneySchema.optional(),
+  expectedRevenue: nonNegativeMoneySchema.optional(),
   probability: percentSchema.optional(),
   expectedCloseDate: isoDateSchema.optional(),
   salespersonId: idSchema.optional(),

@@ -34,6 +34,14 @@ export function requirePositiveWhole(value: number, path: string, entity: string
   return value;
 }
 
+/**
+ * Refuses an input that is not a plain object (null, a string, a list) with a validation error at `path`
+ * instead of the TypeError reading its fields would throw.
+ */
+export function requireObject(value: unknown, path: string, entity: string): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) failField(path, `must be an object of fields, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`, 'invalid_type', entity);
+}
+
 /** Throws a {@link CrmValidationError} for one field. */
 export function failField(path: string, message: string, code = 'custom', entity?: string): never {
   throw new CrmValidationError([{ path, message, code }], entity);

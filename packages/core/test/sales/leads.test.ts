@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CrmConflictError, CrmPermissionError, CrmRuleError, CrmValidationError, createCrm } from '@crmkit/core';
+import { CrmConflictError, CrmDuplicateError, CrmPermissionError, CrmRuleError, CrmValidationError, createCrm } from '@crmkit/core';
 import { commitCount, rejection, seedSalesForce, setup } from './setup.js';
 
 describe('raw contacts are screened into leads or rejected', () => {
@@ -214,5 +214,69 @@ describe('conversion', () => {
     const convert = await rejection(sales.prospecting.convert(lead.id));
     assert.ok(convert instanceof CrmRuleError);
     assert.equal(convert.rule, 'lead_lost');
+  });
+
+  it('marking a lead lost adds why under its note instead of replacing it', async () => {
+    const { crm, sales } = await setup();
+    await seedSalesForce(crm, sales);
+    const { lead } = await sales.prospecting.capture({ title: 'Gói Y', channel: 'phone', note: 'Khách hẹn gọi lại sau Tết' });
+    const lost = await sales.prospecting.markLost(lead.id, { lostReasonId: 'lr-price', note: 'Chê đắt' });
+    assert.equal(lost.note, 'Khách hẹn gọi lại sau Tết\n\nChê đắt');
+  });
+
+  it('a conversion choice that is not one is refused naming it, and nothing is written', async () => {
+    const { crm, sales, storage } = await setup();
+    await crm.pipeline.seedDefaultStages();
+    const { lead } = await sales.prospecting.capture({ title: 'Gói Y', channel: 'phone', contactName: 'Đinh Văn Lực' });
+    const before = await commitCount(storage);
+    const typo = await rejection(sales.prospecting.convert(lead.id, { contact: { mode: 'crete' } as never }));
+    assert.ok(typo instanceof CrmValidationError);
+    assert.deepEqual(typo.issues.map((issue) => issue.path), ['contact.mode']);
+    const noId = await rejection(sales.prospecting.convert(lead.id, { company: { mode: 'link' } as never }));
+    assert.ok(noId instanceof CrmValidationError);
+    assert.deepEqual(noId.issues.map((issue) => issue.path), ['company.id']);
+    assert.equal(await commitCount(storage), before);
+  });
+
+  it('the contact a conversion creates meets the duplicate rules: a phone already on file is refused, and linking it works', async () => {
+    const { crm } = await setup();
+    await crm.pipeline.seedDefaultStages();
+    const existing = await crm.contacts.create({ fullName: 'Lê Văn Nam', phones: [{ number: '0903 111 222' }] });
+    const { lead } = await crm.prospecting.capture({ title: 'Tổng đài', channel: 'phone', contactName: 'Lê Văn Nam', phones: { mobile: '+84 903 111 222' } });
+    const refused = await rejection(crm.prospecting.convert(lead.id));
+    assert.ok(refused instanceof CrmDuplicateError);
+    assert.deepEqual([refused.entity, refused.matches.map((match) => [match.id, match.rule])], ['contact', [[existing.id, 'phone']]]);
+    assert.equal(await crm.contacts.count(), 1);
+    const linked = await crm.prospecting.convert(lead.id, { contact: { mode: 'link', id: existing.id } });
+    assert.equal(linked.contact?.id, existing.id);
+  });
+});
+
+describe('screening and capture refuse what is not a decision or a lead', () => {
+  it('a screening decision other than lead or reject is refused at its position; a capture of nothing is a validation error', async () => {
+    const { crm, sales, storage } = await setup();
+    await crm.rawContacts.create({ name: 'Bùi Thanh Tâm', phones: ['0987654321'], source: 'event' }, { id: 'raw-1' });
+    const before = await commitCount(storage);
+    const approve = await rejection(sales.prospecting.screen('raw-1', { decision: 'approve' } as never));
+    assert.ok(approve instanceof CrmValidationError);
+    assert.deepEqual(approve.issues.map((issue) => issue.path), ['0.decision']);
+    assert.equal(await commitCount(storage), before);
+    assert.equal((await crm.rawContacts.get('raw-1')).screeningStatus, 'pending');
+    for (const nothing of [null, 'lead', []]) {
+      const error = await rejection(sales.prospecting.capture(nothing as never));
+      assert.ok(error instanceof CrmValidationError, String(nothing));
+    }
+  });
+
+  it('a phone needs digits, and revenue is never negative', async () => {
+    const { crm } = await setup();
+    for (const number of ['---', '( . )']) {
+      const error = await rejection(crm.contacts.create({ fullName: 'Ai đó', phones: [{ number }] }));
+      assert.ok(error instanceof CrmValidationError, number);
+      assert.deepEqual(error.issues.map((issue) => [issue.path, issue.message]), [['phones.0.number', 'must have at least 3 digits']]);
+    }
+    const negative = await rejection(crm.opportunities.create({ name: 'Âm', stageId: 's', expectedRevenue: { amount: -50_000_000, currency: 'VND' } }));
+    assert.ok(negative instanceof CrmValidationError);
+    assert.equal(negative.issues[0]?.path, 'expectedRevenue.amount');
   });
 });
