@@ -35,6 +35,16 @@ describe('activities', () => {
     assert.deepEqual([cancelled.status, cancelled.outcome], ['cancelled', 'Khách hủy']);
   });
 
+  it('a due time written with the Hà Nội offset is stored in UTC, so the agenda shows it on its local day however it was saved', async () => {
+    const { crm } = await setup();
+    const plain = await crm.activities.create({ summary: 'Gọi lại anh Nam', dueAt: '2026-11-23T23:30:00+07:00', assigneeId: 'u-an' });
+    const planned = await crm.activityPlanner.schedule({ summary: 'Gặp chị Hoa', dueAt: '2026-11-23T23:30:00+07:00', assigneeId: 'u-an' });
+    assert.deepEqual([plain.dueAt, planned.dueAt], ['2026-11-23T16:30:00.000Z', '2026-11-23T16:30:00.000Z']);
+    const morning = await crm.activities.create({ summary: 'Gửi báo giá', dueAt: '2026-11-24T06:00:00+07:00', assigneeId: 'u-an' });
+    assert.deepEqual((await crm.activityPlanner.agenda('u-an', { date: '2026-11-23' })).map((a) => a.id), [plain.id, planned.id]);
+    assert.deepEqual((await crm.activityPlanner.agenda('u-an', { date: '2026-11-24' })).map((a) => a.id), [morning.id]);
+  });
+
   it('reminders list what is overdue and what is due soon; the agenda shows a local day or a Monday-to-Sunday week', async () => {
     const { sales, clock } = await setup({ start: '2026-11-25T02:00:00.000Z' }); // Wednesday 09:00 in Hà Nội
     const at = (dueAt: string, summary: string, assigneeId = 'u-an') => sales.activityPlanner.schedule({ kind: 'call', summary, assigneeId, dueAt });
