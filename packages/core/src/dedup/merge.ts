@@ -182,8 +182,13 @@ export function mergeRecordData(
 /** A link from a related entity to a merged one: where to look and how to re-point. */
 interface LinkSpec {
   entity: string;
-  /** The indexed field to query by (`contactId`, `related.id`, `*customerIds` → `customerIds`). */
-  index: string;
+  /**
+   * The indexed field to query by (`contactId`, `related.id`, `*customerIds` → `customerIds`); null for a
+   * configuration entity with few records and no index on the link, read whole and filtered by `holds`.
+   */
+  index: string | null;
+  /** With `index: null`: whether a record links to `id`. */
+  holds?: (record: StoredRecord, id: string) => boolean;
   /** Only records for which this holds (an activity about a contact, not a company of the same id). */
   when?: (record: StoredRecord, merged: MergeableEntity) => boolean;
   /** The patch that re-points the record from `from` to `to` (given the patch so far, for records hit twice). */
@@ -246,8 +251,29 @@ const ROUTE_LINK: LinkSpec = {
   },
 };
 
+const customerIdsOf = (record: StoredRecord): string[] => ((record['assignment'] as { customerIds?: string[] } | undefined)?.customerIds ?? []);
+
+/** A price list assigned to a customer by id (dealer prices): the survivor takes the merged customer's place. */
+const PRICE_LIST_LINK: LinkSpec = {
+  entity: 'priceList',
+  index: null,
+  field: 'assignment.customerIds',
+  holds: (record, id) => customerIdsOf(record).includes(id),
+  repoint: (record, from, to) => {
+    const ids = customerIdsOf(record);
+    const next = ids.includes(to) ? ids.filter((id) => id !== from) : ids.map((id) => (id === from ? to : id));
+    return { assignment: { ...(record['assignment'] as object), customerIds: next } };
+  },
+};
+
 function linksOf(entity: MergeableEntity): readonly LinkSpec[] {
-  return [...LINKS[entity], ACTIVITY_LINK, ...(entity === 'lead' ? [] : [ROUTE_LINK])];
+  return [...LINKS[entity], ACTIVITY_LINK, ...(entity === 'lead' ? [] : [ROUTE_LINK, PRICE_LIST_LINK])];
+}
+
+/** The records of a link's entity that point at `id`. */
+async function linkedTo(context: CrmContext, link: LinkSpec, id: string): Promise<StoredRecord[]> {
+  if (link.index !== null) return queryAll(context.storage, { entity: link.entity, where: [{ field: link.index, op: 'eq', value: id }] });
+  return (await queryAll(context.storage, { entity: link.entity })).filter((record) => link.holds!(record, id));
 }
 
 /** Reads the records to merge and everything linked to them, and plans the merge (nothing is written). */
@@ -274,7 +300,7 @@ export async function planMerge(context: CrmContext, entity: MergeableEntity, id
   const relinks: MergeRelink[] = [];
   for (const loser of losers) {
     for (const link of linksOf(entity)) {
-      for (const found of await queryAll(context.storage, { entity: link.entity, where: [{ field: link.index, op: 'eq', value: loser.id }] })) {
+      for (const found of await linkedTo(context, link, loser.id)) {
         if (link.entity === entity && loserIds.has(found.id)) continue; // a merged record is removed, not re-pointed
         if (link.entity === entity && found.id === survivor.id) continue;
         if (link.when && !link.when(found, entity)) continue;

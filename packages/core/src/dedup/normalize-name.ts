@@ -58,13 +58,18 @@ export function normalizePersonName(value: string | null | undefined): Normalize
   if (words === '') return null;
   const tokens = words.split(' ');
   let ordered = tokens;
-  if (tokens.length >= 2) {
+  const marked = markedSurnameAt(tokens);
+  if (marked > 0) {
+    // "Hoa Nguyễn Thị": a given name before surname and middle name, as a first-name | last-name form joins them
+    ordered = [...tokens.slice(marked), ...tokens.slice(0, marked)];
+  } else if (tokens.length >= 2 && marked < 0) {
     const first = surnameRank(tokens[0]);
     const last = surnameRank(tokens[tokens.length - 1]);
-    // Reorder when the first word cannot be a surname ("Thành Nguyễn"), or is a rare surname that is mostly a
-    // given name while the last is one of the great surnames ("An Trần", "Giang Nguyễn"). "Vũ Thanh Hoàng"
-    // keeps Vũ as the surname even though Hoàng is the more common one.
-    if ((first === Number.POSITIVE_INFINITY && last < first) || (first >= RARE_SURNAME_RANK && last < GREAT_SURNAME_RANK)) ordered = [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)];
+    // Reorder when the first word cannot be a surname ("Thành Nguyễn"), or, in a two-word name, is a rare
+    // surname that is mostly a given name while the last is one of the great surnames ("An Trần", "Giang
+    // Nguyễn"). "Vũ Thanh Hoàng" keeps Vũ as the surname even though Hoàng is the more common one, and so do
+    // "Trịnh Văn Hoàng" and "Cao Minh Vũ": three words starting with a surname are in Vietnamese order.
+    if ((first === Number.POSITIVE_INFINITY && last < first) || (tokens.length === 2 && first >= RARE_SURNAME_RANK && last < GREAT_SURNAME_RANK)) ordered = [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)];
   }
   const surname = ordered.length >= 2 ? ordered[0]! : '';
   const given = ordered[ordered.length - 1]!;
@@ -83,6 +88,20 @@ export function normalizePersonName(value: string | null | undefined): Normalize
 }
 
 const NO_MIDDLE: readonly string[] = Object.freeze([]);
+
+/** Middle names that mark the word before them as the surname: Văn for men, Thị for women. */
+const MIDDLE_NAME_MARKERS = new Set(['van', 'thi']);
+
+/**
+ * Where a known surname followed by Văn or Thị stands in a name of three or more words: 0 when the name
+ * starts with it (Vietnamese order), the position when a given name comes first ("Hoa Nguyễn Thị"), −1 when no
+ * word is so marked.
+ */
+function markedSurnameAt(tokens: readonly string[]): number {
+  if (tokens.length < 3) return -1;
+  for (let i = 0; i < tokens.length - 1; i++) if (MIDDLE_NAME_MARKERS.has(tokens[i + 1]!) && SURNAME_RANK.has(tokens[i]!)) return i;
+  return -1;
+}
 
 /**
  * The tokens sorted and joined. Up to three tokens (most Vietnamese names) are ordered by hand, without a copy,

@@ -12,6 +12,7 @@ import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, ty
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
 import { buildRowObject, checkMapping, compileMapping, type RowIssue } from './map-rows.js';
 import { splitPhoneCell } from './phone-cell.js';
+import { foldLeadPhones, OTHER_PHONES_LABEL, unitedPhones } from './fold-phones.js';
 import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { isCompoundFile, isZipArchive } from './xlsx/zip-archive.js';
@@ -182,7 +183,6 @@ const list = (value: unknown): string[] => (typeof value === 'string' ? value.sp
 const phoneList = (value: unknown): string[] => (typeof value === 'string' ? splitPhoneCell(value) : []);
 
 /** How a lead's note introduces the phone numbers past its two (mobile, desk). */
-const OTHER_PHONES_LABEL = 'SĐT khác / Other phones';
 
 /** Why a date cell is refused, in the ways of writing a date that {@link isoDate} reads. */
 const IMPORT_DATE_REASON = 'must be a date written dd/mm/yyyy (10/12/1985) or yyyy-mm-dd (1985-12-10)';
@@ -263,10 +263,21 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
   }
 }
 
+/**
+ * What an `update` or `merge` row folds into the record it targets: {@link rowToEntityInput} without the title
+ * a lead borrows from its contact or company name when the file has no title (the stored lead keeps its own).
+ */
+function foldedInput(entity: ImportEntity, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const input = rowToEntityInput(entity, row);
+  if (entity === 'lead' && row['title'] === undefined) delete input['title'];
+  return input;
+}
+
 /** Entity field paths back to the import target they came from, so a row issue names the user's column. */
 function issueField(entity: ImportEntity, path: string): string {
   if (/^phones(\.|$)/.test(path)) return 'phone';
   if (entity === 'rawContact' && path === 'name') return 'fullName';
+  if (entity === 'rawContact' && path === 'collectedFrom') return 'source';
   if (/^emails(\.|$)/.test(path)) return 'email';
   if (path === 'contactName') return 'fullName';
   if (path === 'position') return 'jobTitle';
@@ -383,6 +394,7 @@ export class ImportService {
         if (issue.field === 'birthday' && issue.code === 'invalid_format') issue.reason = IMPORT_DATE_REASON;
       }
     }
+    await this.hideUnreadableValues(entity, plan.rows);
     const issues = plan.rows.flatMap((row) => row.issues ?? []);
     return {
       entity,
@@ -404,13 +416,29 @@ export class ImportService {
     const compiled = compileMapping(dry.mapping, listPathsOf(this.targets(dry.entity)));
     const result = await runImport(dry.plan, {
       // updates and merges fold in only what the file holds, not the schema's defaults (a status, a kind)
-      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => rowToEntityInput(dry.entity, buildRowObject(dry.table.rows[row.index]!, compiled))),
+      commitChunk: (chunk) => this.commitChunk(dry.entity, chunk.rows, chunk.createdIds, (row) => foldedInput(dry.entity, buildRowObject(dry.table.rows[row.index]!, compiled))),
       ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
     });
     return { ...result, entity: dry.entity, summary: dry.summary, issues: dry.issues, rejectedRowsCsv: dry.rejectedRowsCsv };
+  }
+
+  /**
+   * A row may duplicate a stored record the actor may not read (a colleague's customer): the match still
+   * counts, as a save check's does, but the values it matched on stay hidden, as `crm.duplicates.check` hides them.
+   */
+  private async hideUnreadableValues(entity: ImportEntity, rows: readonly PlannedRow<unknown>[]): Promise<void> {
+    const ids = [...new Set(rows.flatMap((row) => (row.duplicates ?? []).map((match) => match.id)))];
+    if (ids.length === 0) return;
+    const records = await this.context.storage.get(entity, ids);
+    const unreadable = new Set(ids.filter((_, i) => !records[i] || !this.context.access.can(this.context.actor, 'read', entity, records[i]!)));
+    if (unreadable.size === 0) return;
+    for (const row of rows) {
+      if (!row.duplicates?.some((match) => unreadable.has(match.id))) continue;
+      row.duplicates = row.duplicates.map((match) => (unreadable.has(match.id) ? { ...match, rules: match.rules.map((rule) => ({ ...rule, fields: rule.fields.map((field) => ({ ...field, values: null })) })) } : match));
+    }
   }
 
   /**
@@ -446,6 +474,9 @@ export class ImportService {
     const ids = new Map<number, string>();
     const pending = new Map<number, Record<string, unknown>>();
     const toStored: { row: PlannedRow<Record<string, unknown>>; id: string }[] = [];
+    // a row that updates or merges into another row of this chunk, or into a stored record: where its record lives
+    const foldedInto = new Map<number, number>();
+    const storedOf = new Map<number, string>();
     for (const row of rows) {
       const record = row.record!;
       if (row.action === 'create') {
@@ -453,13 +484,16 @@ export class ImportService {
         continue;
       }
       const target = row.target!;
-      const targetRow = 'row' in target ? target.row : undefined;
+      let targetRow = 'row' in target ? target.row : undefined;
+      while (targetRow !== undefined && foldedInto.has(targetRow)) targetRow = foldedInto.get(targetRow)!;
       if (targetRow !== undefined && pending.has(targetRow)) {
         pending.set(targetRow, this.combine(entity, row.action, pending.get(targetRow)!, inputOf(row)));
         ids.set(row.row, `row:${targetRow}`);
+        foldedInto.set(row.row, targetRow);
         continue;
       }
-      const id = 'id' in target ? target.id : createdIds.get(targetRow!);
+      const id = 'id' in target ? target.id : (storedOf.get(targetRow!) ?? createdIds.get(targetRow!));
+      if (id !== undefined) storedOf.set(row.row, id);
       if (id === undefined) throw new CrmValidationError([{ path: `${row.row}`, message: `the row it updates (${targetRow}) was not imported`, code: 'unknown_reference' }], 'import');
       toStored.push({ row, id });
     }
@@ -486,13 +520,21 @@ export class ImportService {
     return { ids };
   }
 
-  /** Folds a row into a record: `update` lets the row win, `merge` lets the record win; lists are united. */
+  /**
+   * Folds a row into a record: `update` lets the row win, `merge` lets the record win; lists are united, and so
+   * are a lead's or raw contact's phones (a lead's third number goes to its note), so no number is lost.
+   */
   private combine(entity: ImportEntity, action: PlannedRow<unknown>['action'], current: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
     const asStored = (data: Record<string, unknown>, id: string): StoredRecord => ({ ...data, id, rev: 0, createdAt: '', updatedAt: '' }) as StoredRecord;
     const mergeable = entity === 'rawContact' ? 'lead' : entity;
     const [first, second] = action === 'update' ? [asStored(row, 'row'), asStored(current, 'current')] : [asStored(current, 'current'), asStored(row, 'row')];
     const { merged } = mergeRecordData(mergeable, first, [second]);
     for (const field of ['ownerId', 'teamId']) if (current[field] !== undefined) merged[field] = current[field];
+    if (entity === 'lead') foldLeadPhones(merged, unitedPhones(first['phones'], second['phones']));
+    if (entity === 'rawContact') {
+      const numbers = unitedPhones(first['phones'], second['phones']);
+      if (numbers.length > 0) merged['phones'] = numbers;
+    }
     return merged;
   }
 }

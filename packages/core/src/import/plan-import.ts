@@ -196,8 +196,9 @@ export class ImportPlanner<S extends z.ZodType> {
       }
     }
     summary[planned.action]++;
-    // Rows that will exist after the import are what later rows must not duplicate.
-    if (withinFile !== null && (planned.action === 'create' || planned.status === 'new')) withinFile.add(prepared);
+    // Every valid row is a customer later rows must not duplicate: a new one, and a duplicate too, whose values
+    // (an e-mail the stored record lacks) an update or merge adds to its target, or which a skip says is known.
+    if (withinFile !== null) withinFile.add(prepared);
     rows.push(planned);
   }
 

@@ -19,6 +19,20 @@ describe('Vietnamese names', () => {
     assert.deepEqual([western.surname, western.given], ['tran', 'an']);
   });
 
+  it('read three words that start with a surname in Vietnamese order, and find the surname a given name was put before', () => {
+    const parts = (value: string) => {
+      const name = normalizePersonName(value)!;
+      return [name.surname, name.middle.join(' '), name.given];
+    };
+    assert.deepEqual(parts('Trịnh Văn Hoàng'), ['trinh', 'van', 'hoang']);
+    assert.deepEqual(parts('Cao Minh Vũ'), ['cao', 'minh', 'vu']);
+    // a first-name | last-name form joined in column order
+    assert.deepEqual(parts('Hoa Nguyễn Thị'), ['nguyen', 'thi', 'hoa']);
+    assert.equal(normalizePersonName('Hoa Nguyễn Thị')!.compact, normalizePersonName('Nguyễn Thị Hoa')!.compact);
+    // two words still turn round
+    assert.deepEqual(parts('An Trần'), ['tran', '', 'an']);
+  });
+
   it('keep a leading surname even when the last word is a more common surname', () => {
     const name = normalizePersonName('Vũ Thanh Hoàng')!;
     assert.deepEqual([name.surname, name.middle, name.given], ['vu', ['thanh'], 'hoang']);

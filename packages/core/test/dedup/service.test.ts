@@ -198,11 +198,13 @@ describe('merging duplicates', () => {
     const route = await crm.routes.create({ name: 'Tuyến Cầu Giấy', members: [{ customerId: a.id }, { customerId: b.id, note: 'chiều' }] } as never);
     const route2 = await crm.routes.create({ name: 'Tuyến Đống Đa', members: [{ customerId: b.id }] } as never);
     const interaction = await crm.interactions.create({ customerId: b.id, userId: 'u-admin', at: '2026-11-20T03:00:00.000Z', channel: 'tele' } as never);
-    return { crm, storage, company, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction };
+    // dealer prices assigned to b by id
+    const priceList = await crm.priceLists.create({ name: 'Giá đại lý', assignment: { customerIds: ['c-other', b.id] } } as never);
+    return { crm, storage, company, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction, priceList };
   }
 
   it('a preview shows the survivor, the merged fields and every related record to re-point, writing nothing', async () => {
-    const { crm, storage, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction } = await world();
+    const { crm, storage, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction, priceList } = await world();
     const before = (await storage.changesSince(0)).batches.length;
     const preview = await crm.duplicates.previewMerge('contact', [a.id, b.id]);
     // b has more filled fields: the most complete record survives by default
@@ -224,6 +226,7 @@ describe('merging duplicates', () => {
         `interaction:${interaction.id}:customerId`,
         `lead:${lead.id}:convertedContactId`,
         `opportunity:${opportunity.id}:contactId`,
+        `priceList:${priceList.id}:assignment.customerIds`,
         `route:${route.id}:members`,
         `route:${route2.id}:members`,
       ].sort(),
@@ -232,7 +235,7 @@ describe('merging duplicates', () => {
   });
 
   it('a merge re-points every related record in one audited commit, and undo restores everything exactly', async () => {
-    const { crm, storage, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction } = await world();
+    const { crm, storage, a, b, opportunity, activity, caseRecord, lead, route, route2, interaction, priceList } = await world();
     const snapshot = await everything(storage);
     const seqBefore = (await storage.changesSince(0)).cursor;
     const result = await crm.duplicates.merge('contact', [a.id, b.id], { survivorId: a.id });
@@ -249,6 +252,7 @@ describe('merging duplicates', () => {
     assert.deepEqual((routeAfter['members'] as { customerId: string }[]).map((member) => member.customerId), [a.id], 'a route with both keeps the survivor once');
     assert.deepEqual((await crm.routes.get(route2.id))['customerIds'], [a.id]);
     assert.equal((await crm.interactions.get(interaction.id))['customerId'], a.id);
+    assert.deepEqual(((await crm.priceLists.get(priceList.id))['assignment'] as { customerIds: string[] }).customerIds, ['c-other', a.id], 'the survivor keeps the dealer prices');
     const history = await crm.contacts.history(a.id);
     assert.equal(history.at(-1)!.action, 'merge');
     // the index follows: b's phone now finds the survivor

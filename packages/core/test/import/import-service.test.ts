@@ -230,6 +230,57 @@ describe('importing contacts from a file', () => {
       (error: unknown) => error instanceof CrmValidationError && /fullName/.test(error.message),
     );
   });
+
+  it('updating or merging a stored lead keeps its title and every phone: the file’s number first on update, the stored one first on merge', async () => {
+    for (const [policy, phones] of [['update', { mobile: '0987654321', desk: '0912345678' }], ['merge', { mobile: '0912345678', desk: '0987654321' }]] as const) {
+      const { crm } = await setup();
+      const stored = await crm.leads.create({ title: 'Gói cước doanh nghiệp 50 thuê bao', contactName: 'Nguyễn Văn An', email: 'an@example.vn', phones: { mobile: '0912345678' } } as never);
+      const report = await crm.imports.run('Họ và tên,Email,Số điện thoại,Chức vụ\nNguyễn Văn An,an@example.vn,0987654321,Giám đốc kinh doanh\n', { entity: 'lead', policy });
+      assert.equal(report.written, 1, policy);
+      const after = await crm.leads.get(stored.id);
+      assert.deepEqual([after['title'], after['jobTitle'], after['phones']], ['Gói cước doanh nghiệp 50 thuê bao', 'Giám đốc kinh doanh', phones], policy);
+    }
+  });
+
+  it('merging a raw contact keeps one copy of a number written two ways, and a refused source is named as the user’s column', async () => {
+    const { crm } = await setup();
+    const stored = await crm.rawContacts.create({ name: 'Bùi Thanh Tâm', phones: ['0912345678'], email: 'tam@example.vn', source: 'event' } as never);
+    await crm.imports.run('Họ và tên,Số điện thoại,Email\nBùi Thanh Tâm,+84 912 345 678,tam@example.vn\n', { entity: 'rawContact', policy: 'merge' });
+    assert.deepEqual((await crm.rawContacts.get(stored.id))['phones'], ['0912345678']);
+    const dry = await crm.imports.dryRun(`Họ và tên,Số điện thoại,Nguồn\nLê Văn Tám,0903 111 222,${'x'.repeat(400)}\n`, { entity: 'rawContact', policy: 'skip' });
+    assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[2, 'source']]);
+  });
+
+  it('a dry run by a salesperson says a row duplicates a colleague’s customer without showing that customer’s values', async () => {
+    const { crm } = await setup();
+    await crm.contacts.create({ fullName: 'Phạm Thị Mai', birthday: '1988-03-02', phones: [{ number: '0912 345 678' }], ownerId: 'u-khoa' } as never);
+    const sales = crm.as({ id: 'u-an', role: 'salesperson', teamIds: ['team-hn'] });
+    const dry = await sales.imports.dryRun('Họ và tên,Số điện thoại,Ngày sinh\nMai Pham,0912345678,02/03/1988\n', { entity: 'contact', policy: 'skip' });
+    const [row] = dry.plan.rows;
+    assert.equal(row!.status, 'duplicate');
+    assert.ok(row!.duplicates!.length > 0);
+    for (const rule of row!.duplicates!.flatMap((match) => match.rules)) for (const field of rule.fields) assert.equal(field.values, null, `${rule.ruleId}.${field.field}`);
+    // the owner sees them
+    const own = await crm.imports.dryRun('Họ và tên,Số điện thoại,Ngày sinh\nMai Pham,0912345678,02/03/1988\n', { entity: 'contact', policy: 'skip' });
+    assert.ok(own.plan.rows[0]!.duplicates![0]!.rules[0]!.fields.some((field) => field.values !== null));
+  });
+
+  it('a later row that repeats what an earlier row added to a stored customer is a duplicate of that row, not a new customer', async () => {
+    const { crm, stored } = await withStoredContact();
+    // row 2 adds an e-mail to the stored An (same phone); row 3 has that e-mail and a new phone: the same An
+    const csv = 'Họ và tên,Số điện thoại,Email\nNguyễn Văn An,0912 345 678,an.work@example.vn\nNguyễn An,0977 000 111,an.work@example.vn\n';
+    const dry = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'update' });
+    assert.deepEqual(dry.plan.rows.map((row) => [row.row, row.status, row.action, row.duplicateOfRow]), [[2, 'duplicate', 'update', undefined], [3, 'duplicate', 'update', 2]]);
+    const report = await crm.imports.run(csv, { entity: 'contact', policy: 'update', chunkSize: 1 });
+    assert.equal(report.outcome, 'done');
+    assert.equal(await crm.contacts.count(), 1);
+    const an = await crm.contacts.get(stored.id);
+    assert.deepEqual((an['phones'] as { number: string }[]).map((phone) => phone.number), ['0977 000 111', '0912 345 678']);
+    // the same in one chunk
+    const again = await withStoredContact();
+    assert.equal((await again.crm.imports.run(csv, { entity: 'contact', policy: 'update' })).outcome, 'done');
+    assert.equal(await again.crm.contacts.count(), 1);
+  });
 });
 
 describe("a row in each entity's own shape", () => {
