@@ -136,12 +136,13 @@ function isSecondHeaderRow(upper: readonly string[], lower: readonly string[]): 
  * event loop back between slices does not finish with one long pass over every row). Blank rows are
  * dropped, every data row is padded to the header's width, and row numbers count every row of the file.
  *
- * The header is the row `headerRow` names, or else the first row with at least two filled cells and either
- * 60% as many as the widest of the first {@link HEADER_SEARCH_ROWS} non-blank rows, or two cells that are
- * header spellings crmkit knows (so a header over wider data is still found): Vietnamese spreadsheets
- * often open with a title and a date line above the real header. A one-column file's header is its first
- * non-blank row. Rows above the header are not data. A header over two rows (merged group labels, see
- * {@link ImportTable.subHeaderRow}) is taken whole, whichever of its rows the search lands on.
+ * The header is the row `headerRow` names, or else the first of the first {@link HEADER_SEARCH_ROWS}
+ * non-blank rows with two cells that are header spellings crmkit knows (so a header over wider data, or
+ * under a date line as wide as it, is still found), or, when no row has two, the first row with at least two
+ * filled cells and 60% as many as the widest of them: Vietnamese spreadsheets often open with a title and a
+ * date line above the real header. A one-column file's header is its first non-blank row. Rows above the
+ * header are not data. A header over two rows (merged group labels, see {@link ImportTable.subHeaderRow}) is
+ * taken whole, whichever of its rows the search lands on.
  */
 export class ImportTableBuilder {
   private readonly result: ImportTable = { headers: [], rows: [], rowNumbers: [] };
@@ -203,8 +204,10 @@ export class ImportTableBuilder {
     const top = this.top;
     const widest = Math.max(...top.map((entry) => entry.filled));
     const wideEnough = Math.max(2, Math.ceil(widest * HEADER_WIDTH_SHARE));
-    // a row naming two known columns is the header even when the data run wider (unnamed columns of notes)
-    let at = Math.max(0, top.findIndex((entry) => entry.filled >= 2 && (entry.filled >= wideEnough || knownHeaderCells(entry.cells) >= 2)));
+    // a row naming two known columns is the header, even when the data run wider (unnamed columns of notes)
+    // and even below a date line that is wide enough ("Ngày lập: …;;Người lập: …" over three columns)
+    let at = top.findIndex((entry) => knownHeaderCells(entry.cells) >= 2);
+    if (at < 0) at = Math.max(0, top.findIndex((entry) => entry.filled >= wideEnough));
     // the search may land on the second row of a two-row header (its first row has too few cells): step up
     const above = top[at - 1];
     if (above !== undefined && above.row === top[at]!.row - 1 && isSecondHeaderRow(above.cells, top[at]!.cells)) at--;

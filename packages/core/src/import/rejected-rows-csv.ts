@@ -18,7 +18,8 @@ export interface RejectedRowsCsvOptions {
  * first, then the row's original columns untouched. A row with several problems appears once per problem.
  * Quoting follows RFC 4180 (fields with separators, quotes or line breaks are quoted, quotes doubled), and
  * cells starting with `=`, `+`, `-` or `@` are prefixed with `'` so a spreadsheet does not run them as
- * formulas.
+ * formulas, except numbers and phone numbers (`+` then only digits, spaces, `(`, `)`, `.`, `-` and `/`), which
+ * must read back unchanged when the fixed file is imported again.
  */
 export function rejectedRowsCsv(table: ImportTable, rejected: ImportPlan<unknown> | readonly RowIssue[], options: RejectedRowsCsvOptions = {}): string {
   const issues: RowIssue[] = Array.isArray(rejected) ? [...(rejected as readonly RowIssue[])] : (rejected as ImportPlan<unknown>).rows.flatMap((row) => row.issues ?? []);
@@ -35,6 +36,19 @@ export function rejectedRowsCsv(table: ImportTable, rejected: ImportPlan<unknown
   return (options.bom === false ? '' : '\ufeff') + csv + '\r\n';
 }
 
+/** A plain number ("-5", "+84 912 345 678"): nothing for a spreadsheet to run. */
+const PLAIN_NUMBER = /^[+-]?\d[\d\s.]*$/;
+/**
+ * An international phone number in the phone schema's characters ("+84-912-345-678", "+84 (28) 3822 1234"):
+ * it calls no function and refers to no cell, and a `'` before it would be read back as part of the number
+ * when the fixed file is imported again, so the phone would be refused.
+ */
+const PHONE_NUMBER = /^\+[\d\s().\-/]*$/;
+
+function isPhoneNumber(cell: string): boolean {
+  return PHONE_NUMBER.test(cell) && (cell.match(/\d/g)?.length ?? 0) >= 3;
+}
+
 function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d[\d\s.]*$/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) && !isPhoneNumber(cell) ? `'${cell}` : cell;
 }

@@ -59,6 +59,17 @@ describe('finding the header row of a customer file', () => {
     assert.equal(table.rows.length, 5);
   });
 
+  it('takes the row naming known columns over a date line as wide as a three-column header', async () => {
+    // "Ngày lập" and "Người lập" fill two of three cells: wide enough to pass for a header by width alone
+    const csv = ['DANH SÁCH KHÁCH HÀNG THÁNG 11/2026;;', 'Ngày lập: 23/11/2026;;Người lập: Lan', ';;', 'Họ và tên;Số điện thoại;Tỉnh/Thành phố', 'Nguyễn Văn An;0912 345 678;Hà Nội', 'Trần Thị Bình;0987 111 222;Hà Nội'].join('\r\n');
+    const table = parseCsv(csv);
+    assert.deepEqual([table.headerRow, table.headers, table.rowNumbers], [4, ['Họ và tên', 'Số điện thoại', 'Tỉnh/Thành phố'], [5, 6]]);
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-lan', role: 'manager' } });
+    const dry = await crm.imports.dryRun(csv, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.mapping, ['fullName', 'phone', 'address.province']);
+    assert.deepEqual([dry.summary.new, dry.summary.invalid], [2, 0]);
+  });
+
   it('decides within the first rows it looks at, however long the file', () => {
     const rows = [['Báo cáo'], ['Họ và tên', 'SĐT'], ...Array.from({ length: HEADER_SEARCH_ROWS * 3 }, (_, i) => [`Khách ${i}`, `09${i}`])];
     const table = tableFromCells(rows);

@@ -50,6 +50,19 @@ describe('importing contacts from a file', () => {
     assert.equal((await storage.changesSince(seq)).batches.length, 0);
   });
 
+  it('a row refused for its e-mail comes back in the rejected-rows CSV with its +84 phone as typed, and imports once the e-mail is fixed', async () => {
+    const { crm } = await setup();
+    const dry = await crm.imports.dryRun('Họ và tên,SĐT,Email\nNguyễn Văn An,+84-912-345-678,an@example\n', { entity: 'contact', policy: 'skip' });
+    assert.deepEqual(dry.issues.map((issue) => [issue.row, issue.field]), [[2, 'email']]);
+    const toFix = dry.rejectedRowsCsv({ bom: false });
+    assert.equal(toFix, 'Row,Field,Reason,Họ và tên,SĐT,Email\r\n2,email,must be a valid e-mail address,Nguyễn Văn An,+84-912-345-678,an@example\r\n');
+    const fixed = toFix.replace('an@example\r\n', 'an@example.vn\r\n');
+    const report = await crm.imports.run(fixed, { entity: 'contact', policy: 'skip' });
+    assert.deepEqual([report.summary.create, report.summary.invalid, report.issues], [1, 0, []]);
+    const [an] = await crm.contacts.listAll();
+    assert.deepEqual([an?.['fullName'], an?.['emails'], (an?.['phones'] as { number: string }[]).map((phone) => phone.number)], ['Nguyễn Văn An', ['an@example.vn'], ['+84-912-345-678']]);
+  });
+
   it('a CSV saved by Excel on Vietnamese Windows (Windows-1258) is read right, and its customers are found as duplicates', async () => {
     const { crm, stored } = await withStoredContact();
     const dry = await crm.imports.dryRun(windows1258(CSV), { entity: 'contact', policy: 'skip' });

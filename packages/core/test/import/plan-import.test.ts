@@ -157,4 +157,13 @@ describe('the rejected-rows CSV', () => {
     const csv = rejectedRowsCsv(table, [{ row: 2, field: 'fullName', reason: 'looks odd', code: 'custom' }], { bom: false, delimiter: ';' });
     assert.equal(csv, 'Row;Field;Reason;Tên;SĐT\r\n2;fullName;looks odd;"\'=HYPERLINK(""x"")";+84 912 345 678\r\n');
   });
+
+  it('leaves international phone numbers written with dashes, brackets or dots as typed, and still defuses formulas', () => {
+    const phones = ['+84-912-345-678', '+84 (28) 3822 1234', '+84.912.345.678', '+84 28 3822 1234 / 1235'];
+    const formulas = ['=HYPERLINK("http://x","y")', '+SUM(A1)', '@cmd', '=1+1', '-2+3', '+1-1', '+-()'];
+    const table = { headers: ['Giá trị'], rows: [...phones, ...formulas].map((value) => [value]), rowNumbers: [...phones, ...formulas].map((_, i) => i + 2) };
+    const issues = table.rowNumbers.map((row) => ({ row, field: 'note', reason: 'looks odd', code: 'custom' }));
+    const back = Papa.parse<string[]>(rejectedRowsCsv(table, issues, { bom: false }), { skipEmptyLines: true }).data.slice(1).map((row) => row[3]);
+    assert.deepEqual(back, [...phones, ...formulas.map((formula) => `'${formula}`)]);
+  });
 });

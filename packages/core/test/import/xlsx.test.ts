@@ -4,9 +4,11 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import { CrmValidationError } from '../../src/errors.js';
+import { createCrm, createMemoryAdapter, crmStorageSchema } from '../../src/index.js';
 import { parseXlsx } from '../../src/import/index.js';
 import { tableFromCells } from '../../src/import/import-table.js';
 import { isDateFormatCode } from '../../src/import/xlsx/date-styles.js';
+import { zeroPaddedDigits } from '../../src/import/xlsx/zero-padded-format.js';
 import { MergedCellsCollector, readMergedDown } from '../../src/import/xlsx/merged-cells.js';
 import { decodeXmlText, XmlElementStream } from '../../src/import/xlsx/xml-text.js';
 import { ZipArchive, ZipTextReader } from '../../src/import/xlsx/zip-archive.js';
@@ -128,6 +130,38 @@ describe('reading .xlsx workbooks', () => {
     assert.deepEqual(table.rows[0], ['33000', '1990-05-07', '1990-05-07T12:00:00', '2025-01-01', '1500000', '2025-01-01']);
     const mac = await parseXlsx(workbook({ sheets: { S: sheet }, styles, date1904: true }));
     assert.deepEqual(mac.rows[0]!.slice(1, 2), ['1994-05-08']);
+  });
+
+  it('reads a tax code or a phone stored as a number in a zero-padded format with the leading 0 Excel shows', async () => {
+    // "0000000000" is how offices keep a tax code's leading 0 on screen, "0#########" a phone's; the others are plain numbers
+    const styles =
+      '<numFmts count="5"><numFmt numFmtId="164" formatCode="0000000000"/><numFmt numFmtId="165" formatCode="0#########"/><numFmt numFmtId="166" formatCode="#,##0"/><numFmt numFmtId="167" formatCode="###"/><numFmt numFmtId="168" formatCode="0.00"/></numFmts>' +
+      '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/></cellXfs>';
+    const header = '<row r="1">' + ['Tên công ty', 'Mã số thuế', 'Điện thoại', 'Doanh số', 'Mã', 'Tỷ lệ'].map((text) => `<c t="inlineStr"><is><t>${text}</t></is></c>`).join('') + '</row>';
+    const sheet =
+      header +
+      '<row r="2"><c t="inlineStr"><is><t>Công ty TNHH Minh Phát</t></is></c><c s="1"><v>101234567</v></c><c s="2"><v>912345678</v></c><c s="3"><v>1500000</v></c><c s="4"><v>12</v></c><c s="5"><v>0.5</v></c></row>' +
+      // already as long as the format, or not a whole number: read as they are
+      '<row r="3"><c t="inlineStr"><is><t>Công ty CP Hòa Bình</t></is></c><c s="1"><v>3701234567</v></c><c s="2"><v>84912345678</v></c><c s="3"><v>0</v></c><c s="1"><v>1.5</v></c></row>';
+    const table = await parseXlsx(workbook({ sheets: { S: sheet }, styles }));
+    assert.deepEqual(table.rows, [
+      ['Công ty TNHH Minh Phát', '0101234567', '0912345678', '1500000', '12', '0.5'],
+      ['Công ty CP Hòa Bình', '3701234567', '84912345678', '0', '1.5', ''],
+    ]);
+  });
+
+  it('imports a company whose tax code Excel wrote as a number in the format "0000000000"', async () => {
+    const rows = [
+      ['Tên công ty', 'Mã số thuế', 'Điện thoại'].map((value) => ({ value })),
+      [{ value: 'Công ty TNHH Minh Phát' }, { value: 101234567, type: Number, format: '0000000000' }, { value: 912345678, type: Number, format: '0#########' }],
+    ];
+    const bytes = await writeXlsxFile(rows as never).toBlob();
+    assert.deepEqual((await parseXlsx(bytes)).rows, [['Công ty TNHH Minh Phát', '0101234567', '0912345678']]);
+    const crm = createCrm({ storage: await createMemoryAdapter({ schema: crmStorageSchema }), actor: { id: 'u-lan', role: 'manager' } });
+    const result = await crm.imports.run(bytes, { entity: 'company', policy: 'skip' });
+    assert.deepEqual([result.summary.create, result.issues], [1, []]);
+    const [company] = await crm.companies.listAll();
+    assert.equal(company?.['taxCode'], '0101234567');
   });
 
   it('places cells by their reference and keeps the spreadsheet row numbers across empty rows', async () => {
@@ -368,6 +402,10 @@ describe('the pieces of the .xlsx reader', () => {
   it('tells date formats from number formats', () => {
     for (const code of ['dd/mm/yyyy', 'd/m/yy', '[$-42A]dd mmmm yyyy', 'yyyy-mm-dd;@', 'h:mm AM/PM', '[h]:mm:ss', 'mm:ss.0', '"Ngày" d "tháng" m', 'dd/mm/yyyy hh:mm']) assert.equal(isDateFormatCode(code), true, code);
     for (const code of ['General', '0', '#,##0', '0.00%', '#,##0 "₫"', '[Red]0.00', '@', '0.00E+00', '"mm"0']) assert.equal(isDateFormatCode(code), false, code);
+  });
+
+  it('tells how many digits a zero-padded number format always shows', () => {
+    for (const [code, digits] of [['0000000000', 10], ['0#########', 10], ['##0000', 4], ['00', 2], ['0', 1], ['###', 0], ['#,##0', 0], ['0.00', 0], ['"0"#########', 0], ['General', 0]] as const) assert.equal(zeroPaddedDigits(code), digits, code);
   });
 
   it('finds the merged cells after the rows however the text is cut into pieces, and only those after the rows', () => {

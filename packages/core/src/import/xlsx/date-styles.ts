@@ -1,4 +1,5 @@
 import { attribute, ElementScanner } from './xml-text.js';
+import { zeroPaddedDigits } from './zero-padded-format.js';
 
 /**
  * Built-in number formats that show a date or a time (ECMA-376 part 1, 18.8.30), including those East Asian
@@ -36,20 +37,34 @@ const FORMAT = new ElementScanner('xf');
 const NUMBER_FORMAT = new ElementScanner('numFmt');
 
 /**
- * For each cell style index of a style sheet, whether it shows the cell's number as a date: a spreadsheet
- * stores a date as a day count, and only its style says it is one.
+ * What a cell style's number format means for an import: `'date'` (the number is a day count), the digits
+ * a whole number is shown zero-padded to (`0000000000` on a tax code, see {@link zeroPaddedDigits}), or
+ * `undefined` (the number is read as it is).
  */
-export function dateStyles(stylesXml: string): boolean[] {
+export type CellNumberFormat = 'date' | { zeroPaddedTo: number } | undefined;
+
+/**
+ * For each cell style index of a style sheet, how it shows the cell's number: as a date (a spreadsheet
+ * stores a date as a day count, and only its style says it is one), zero-padded (a code whose leading 0 only
+ * the format keeps), or as it is.
+ */
+export function dateStyles(stylesXml: string): CellNumberFormat[] {
   const custom = new Map<number, string>();
   for (const tag of NUMBER_FORMAT.all(stylesXml)) custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
   const cellFormats = CELL_FORMATS.firstContent(stylesXml) ?? '';
-  const out: boolean[] = [];
+  const out: CellNumberFormat[] = [];
   for (let from = 0; FORMAT.find(cellFormats, from) === 'found'; from = FORMAT.end) {
     const id = Number(attribute(FORMAT.attributes(cellFormats), 'numFmtId') ?? 0);
     const code = custom.get(id);
-    out.push(code !== undefined ? isDateFormatCode(code) : BUILT_IN_DATE_FORMATS.has(id));
+    out.push(code !== undefined ? customFormat(code) : BUILT_IN_DATE_FORMATS.has(id) ? 'date' : undefined);
   }
   return out;
+}
+
+function customFormat(code: string): CellNumberFormat {
+  if (isDateFormatCode(code)) return 'date';
+  const digits = zeroPaddedDigits(code);
+  return digits > 1 ? { zeroPaddedTo: digits } : undefined;
 }
 
 /** Unix epoch in Excel's 1900 day count (which counts the 29 February 1900 that never was). */

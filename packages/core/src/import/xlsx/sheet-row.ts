@@ -1,17 +1,19 @@
-import { excelDateText } from './date-styles.js';
+import { excelDateText, type CellNumberFormat } from './date-styles.js';
 import { stringItemText } from './rich-text.js';
 import { unreadableXlsx } from './unreadable-xlsx.js';
 import { attribute, decodeXmlText, ElementScanner, prefixOf } from './xml-text.js';
+import { zeroPaddedText } from './zero-padded-format.js';
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
   /** The workbook's shared strings, trimmed. */
   sharedStrings: readonly string[];
   /**
-   * Per cell style index: whether it shows a date. Null when the workbook names a styles part it lacks: a
-   * styled number then cannot be told from a date, and is refused rather than read as a day count.
+   * Per cell style index: how it shows a number (a date, zero-padded digits, or as it is). Null when the
+   * workbook names a styles part it lacks: a styled number then cannot be told from a date, and is refused
+   * rather than read as a day count.
    */
-  dateStyles: readonly boolean[] | null;
+  dateStyles: readonly CellNumberFormat[] | null;
   date1904: boolean;
 }
 
@@ -56,7 +58,8 @@ export function columnIndex(reference: string): number {
 
 /**
  * Reads one `<row>` element into text cells, as an import wants them: shared and inline strings as written
- * (trimmed), numbers as their shortest text, dates (numbers in a date style, or `t="d"`) as ISO dates,
+ * (trimmed), numbers as their shortest text (whole numbers in a zero-padded format such as `0000000000` with
+ * the leading zeros it shows), dates (numbers in a date style, or `t="d"`) as ISO dates,
  * booleans as `true`/`false`, errors as their code (`#N/A`). Cells are placed by their reference, so
  * skipped cells become ''.
  */
@@ -146,7 +149,10 @@ function cellText(type: string, style: number, content: string, context: SheetCo
         if (style !== 0) throw unreadableXlsx('its styles part is missing, so its dates cannot be told from numbers');
         return String(value);
       }
-      return context.dateStyles[style] === true ? excelDateText(value, context.date1904) : String(value);
+      const format = context.dateStyles[style];
+      if (format === 'date') return excelDateText(value, context.date1904);
+      // a tax code or a phone stored as a number keeps its leading 0 only through its format: read it as shown
+      return format === undefined ? String(value) : zeroPaddedText(value, format.zeroPaddedTo);
     }
   }
 }
