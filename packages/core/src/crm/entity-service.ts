@@ -32,6 +32,32 @@ export class EntityService<TInput extends object, TData extends object> {
   ) {}
 
   /**
+   * Refuses fields the entity does not have (`phone` on a contact, whose numbers are `phones`): the schema would
+   * drop them without a word, and a typo would lose what the user typed. Top-level names only; a record's
+   * metadata (`id`, `rev`, dates) passes, as a record read and written back carries it.
+   */
+  private refuseUnknownFields(...inputs: readonly (Record<string, unknown> | readonly [Record<string, unknown>, string])[]): void {
+    const fields = this.fieldNames();
+    const issues: CrmValidationIssue[] = [];
+    for (const entry of inputs) {
+      const [input, prefix] = Array.isArray(entry) ? (entry as readonly [Record<string, unknown>, string]) : [entry as Record<string, unknown>, ''];
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) continue; // the schema names that
+      for (const key of Object.keys(input)) {
+        if (fields.has(key) || RECORD_META.has(key)) continue;
+        issues.push({ path: prefix ? `${prefix}.${key}` : key, message: `is not a field of ${this.entity}`, code: 'unrecognized_keys' });
+      }
+    }
+    if (issues.length > 0) throw new CrmValidationError(issues, this.entity);
+  }
+
+  private fieldNames(): ReadonlySet<string> {
+    const schema = this.context.definition(this.entity).schema as unknown as { shape?: Record<string, unknown> };
+    let names = fieldNamesBySchema.get(schema);
+    if (names === undefined) fieldNamesBySchema.set(schema, (names = new Set(Object.keys(schema.shape ?? {}))));
+    return names;
+  }
+
+  /**
    * Refuses a plain create or update that changes a field a domain workflow owns (see `WORKFLOW_FIELDS`), unless
    * the actor is `system` (a migration or sync writes records as they are).
    */
@@ -56,6 +82,7 @@ export class EntityService<TInput extends object, TData extends object> {
    * a rule set to block refuses the save with an error instead.
    */
   async createWithWarnings(input: TInput, options: { id?: string } = {}): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
+    this.refuseUnknownFields(input as Record<string, unknown>);
     const writes = new WriteSet(this.context);
     // only the id is the caller's to choose: the WriteSet's other options (bookkeeping skips the access check) are the services' own
     const data = writes.create(this.entity, input as Record<string, unknown>, options.id === undefined ? {} : { id: options.id });
@@ -71,6 +98,7 @@ export class EntityService<TInput extends object, TData extends object> {
    * input's position as the first path segment (`3.email`) and nothing is written.
    */
   async createMany(inputs: readonly TInput[]): Promise<StoredRecord<TData>[]> {
+    this.refuseUnknownFields(...inputs.map((input, i) => [input as Record<string, unknown>, String(i)] as const));
     const writes = new WriteSet(this.context);
     const created = inputs.map((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
     writes.assertValid(this.entity);
@@ -122,6 +150,7 @@ export class EntityService<TInput extends object, TData extends object> {
     patch: Partial<TInput> | Record<string, unknown>,
     options: { expectedRev?: number } = {},
   ): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
+    this.refuseUnknownFields(patch as Record<string, unknown>);
     const current = (await this.get(id)) as StoredRecord;
     const base = options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev };
     const writes = new WriteSet(this.context);
@@ -205,6 +234,9 @@ export class EntityService<TInput extends object, TData extends object> {
     return toAuditEntries(await this.context.storage.history(this.entity, id));
   }
 }
+
+const RECORD_META = new Set(['id', 'rev', 'createdAt', 'updatedAt', 'deleted']);
+const fieldNamesBySchema = new WeakMap<object, ReadonlySet<string>>();
 
 /** The service type of an entity whose schema is `S`. */
 export type ServiceOf<S extends z.ZodType> = EntityService<z.input<S> & object, z.output<S> & object>;

@@ -219,6 +219,27 @@ describe('cross-field rules hold on whole records, on create and on update', () 
   });
 });
 
+describe('a field the entity does not have is refused, not dropped', () => {
+  it('a contact given `phone` instead of `phones` is refused naming it, on create, createMany and update, and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
+    const typo = await crm.contacts.create({ fullName: 'Lê Văn Nam', phone: '0903 111 222' } as never).catch((e: unknown) => e);
+    assert.ok(typo instanceof CrmValidationError);
+    assert.deepEqual(typo.issues.map((issue) => [issue.path, issue.code, issue.message]), [['phone', 'unrecognized_keys', 'is not a field of contact']]);
+    const many = await crm.contacts.createMany([{ fullName: 'A' }, { fullName: 'B', emial: 'b@x.vn' }] as never).catch((e: unknown) => e);
+    assert.ok(many instanceof CrmValidationError);
+    assert.deepEqual(many.issues.map((issue) => issue.path), ['1.emial']);
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+    const nam = await crm.contacts.create({ fullName: 'Lê Văn Nam', phones: [{ number: '0903 111 222' }] } as never);
+    const update = await crm.contacts.update(nam.id, { adress: { province: 'Hà Nội' } } as never).catch((e: unknown) => e);
+    assert.ok(update instanceof CrmValidationError);
+    assert.equal(update.issues[0]?.path, 'adress');
+    // a record read and written back with its metadata is fine
+    const read = await crm.contacts.get(nam.id);
+    assert.equal((await crm.contacts.update(nam.id, { ...read, note: 'Gọi sáng' } as never)).note, 'Gọi sáng');
+  });
+});
+
 describe('fields a workflow owns are changed through it, not by a plain create or update', () => {
   it('a lead is converted only by crm.prospecting.convert: a plain update can neither convert nor reopen it', async () => {
     const { crm, storage } = await setup();
