@@ -5,6 +5,7 @@ import {
   CrmStorageError,
   encodeCursor,
   orderValueOf,
+  isKnownEntity,
   planQuery,
   recordKey,
   validateCommit,
@@ -130,7 +131,7 @@ export class DexieAdapter implements StorageAdapter {
 
   async get(entity: string, ids: readonly string[], options?: { includeDeleted?: boolean }): Promise<(StoredRecord | undefined)[]> {
     this.assertOpen();
-    if (!this.schema.entities[entity]) planQuery({ entity }, this.schema);
+    if (!isKnownEntity(this.schema, entity)) planQuery({ entity }, this.schema);
     try {
       const rows = await this.dexie.table(entity).bulkGet([...ids]);
       return rows.map((row) => {

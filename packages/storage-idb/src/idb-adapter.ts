@@ -7,6 +7,7 @@ import {
   encodeCursor,
   orderValueOf,
   parseIndexSpec,
+  isKnownEntity,
   planQuery,
   recordKey,
   validateCommit,
@@ -116,7 +117,7 @@ export class IdbAdapter implements StorageAdapter {
 
   async get(entity: string, ids: readonly string[], options?: { includeDeleted?: boolean }): Promise<(StoredRecord | undefined)[]> {
     this.assertOpen();
-    if (!this.schema.entities[entity]) planQuery({ entity }, this.schema);
+    if (!isKnownEntity(this.schema, entity)) planQuery({ entity }, this.schema);
     try {
       const store = this.db.transaction(entity).store;
       const records = (await Promise.all(ids.map((id) => store.get(id)))) as (StoredRecord | undefined)[];

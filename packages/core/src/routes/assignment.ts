@@ -42,28 +42,89 @@ export function dayBefore(date: string): string {
   return new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** What a reassignment changes: assignments that end, ones that never started and go, and the new one. */
+/** The day after an ISO date. */
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What a reassignment changes: assignments that end, ones that go or start later, and the new ones. */
 export interface ReassignmentPlan<A extends RouteAssignment = RouteAssignment> {
   /** Current assignments, each ending the day before the new one starts (kept as history). */
   end: { assignment: A; effectiveTo: string }[];
-  /** Assignments due to start on or after that day: they never took effect, so they are dropped. */
+  /**
+   * Assignments due to start on or after that day (up to its last day, when it has one) and ending within it:
+   * they never took effect, so they are dropped.
+   */
   drop: A[];
+  /** With a last day: assignments starting within the new one but running past it now start the day after. */
+  postpone: { assignment: A; effectiveFrom: string }[];
+  /**
+   * With a last day: the current holders take the route back the day after, until their own last day or the
+   * day before the next assignment already scheduled, whichever comes first.
+   */
+  resume: RouteAssignment[];
   create: RouteAssignment;
 }
 
 /**
- * Hands a route to an employee from a date. Whoever holds it then keeps their assignment as history, ending the
- * day before — so there is never a day with two holders by accident, nor a day with none.
+ * Hands a route to an employee from a date, open-ended or until a date (`to`, included). Whoever holds it then
+ * keeps their assignment as history, ending the day before; with `to`, they hold it again from the day after
+ * until the next assignment already scheduled. Assignments scheduled within the new one are dropped (or, when
+ * they run past `to`, start the day after it); those scheduled after `to` stay. So there is never a day with two
+ * holders by accident, nor a day with none.
  */
-export function planReassignment<A extends RouteAssignment>(assignments: readonly A[], routeId: string, userId: string, options: { from: string; note?: string; known?: KnownAssignees }): ReassignmentPlan<A> {
-  const create = checkAssignment({ routeId, userId, effectiveFrom: options.from.slice(0, 10), ...(options.note ? { note: options.note } : {}) }, options.known);
+export function planReassignment<A extends RouteAssignment>(
+  assignments: readonly A[],
+  routeId: string,
+  userId: string,
+  options: { from: string; to?: string; note?: string; known?: KnownAssignees },
+): ReassignmentPlan<A> {
+  const create = checkAssignment(
+    { routeId, userId, effectiveFrom: options.from.slice(0, 10), ...(options.to ? { effectiveTo: options.to.slice(0, 10) } : {}), ...(options.note ? { note: options.note } : {}) },
+    options.known,
+  );
   const from = create.effectiveFrom;
-  const plan: ReassignmentPlan<A> = { end: [], drop: [], create };
+  const to = create.effectiveTo;
+  const plan: ReassignmentPlan<A> = { end: [], drop: [], postpone: [], resume: [], create };
+  const current: A[] = [];
+  // the first day after `to` on which an assignment already scheduled takes the route
+  let nextScheduled: string | undefined;
+  const scheduled = (day: string) => {
+    if (nextScheduled === undefined || day < nextScheduled) nextScheduled = day;
+  };
   for (const assignment of assignments) {
     if (assignment.routeId !== routeId) continue;
     if (assignment.effectiveTo !== undefined && assignment.effectiveTo < from) continue;
-    if (assignment.effectiveFrom >= from) plan.drop.push(assignment);
-    else plan.end.push({ assignment, effectiveTo: dayBefore(from) });
+    if (to !== undefined && assignment.effectiveFrom > to) {
+      scheduled(assignment.effectiveFrom);
+      continue;
+    }
+    if (assignment.effectiveFrom >= from) {
+      if (to !== undefined && (assignment.effectiveTo === undefined || assignment.effectiveTo > to)) {
+        plan.postpone.push({ assignment, effectiveFrom: dayAfter(to) });
+        scheduled(dayAfter(to));
+      } else plan.drop.push(assignment);
+    } else {
+      plan.end.push({ assignment, effectiveTo: dayBefore(from) });
+      current.push(assignment);
+    }
+  }
+  if (to === undefined) return plan;
+  const resumeFrom = dayAfter(to);
+  for (const assignment of current) {
+    let resumeTo = assignment.effectiveTo;
+    if (nextScheduled !== undefined) {
+      const untilNext = dayBefore(nextScheduled);
+      if (resumeTo === undefined || untilNext < resumeTo) resumeTo = untilNext;
+    }
+    if (resumeTo !== undefined && resumeTo < resumeFrom) continue;
+    plan.resume.push({
+      routeId,
+      userId: assignment.userId,
+      effectiveFrom: resumeFrom,
+      ...(resumeTo !== undefined ? { effectiveTo: resumeTo } : {}),
+      ...(assignment.note !== undefined ? { note: assignment.note } : {}),
+    });
   }
   return plan;
 }

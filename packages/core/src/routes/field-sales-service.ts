@@ -7,6 +7,7 @@ import type { Interaction } from '../schema/interaction.js';
 import type { RouteAssignment } from '../schema/route-assignment.js';
 import type { Route, RouteMember } from '../schema/route.js';
 import { failField, parseWith } from '../schema/validate.js';
+import { DEFAULT_UTC_OFFSET_MINUTES, startOfLocalDay } from '../sales/calendar.js';
 import type { Query, StoredRecord } from '../storage/contract.js';
 import { assessCheckIn, DEFAULT_CHECK_IN_RADIUS_METRES } from './check-in.js';
 import { notVisitedSince, routeCoverage, type RouteCoverage } from './coverage.js';
@@ -21,6 +22,8 @@ import { visitsForDay, type PlannedVisit } from './visit-plan.js';
 export interface FieldSalesOptions {
   /** A check-in farther than this from the customer's GPS is flagged. Default 300 m. */
   checkInRadiusMetres?: number;
+  /** The salespeople's UTC offset in minutes, for the days of coverage; default Vietnam's (UTC+7). */
+  utcOffsetMinutes?: number;
 }
 
 /** A stored route. */
@@ -63,12 +66,14 @@ export interface AssignmentOptions {
  */
 export class FieldSalesService {
   private readonly radius: number;
+  private readonly offset: number;
 
   constructor(
     private readonly context: CrmContext,
     options: FieldSalesOptions = {},
   ) {
     this.radius = options.checkInRadiusMetres ?? DEFAULT_CHECK_IN_RADIUS_METRES;
+    this.offset = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
   }
 
   private async route(routeId: string): Promise<StoredRoute> {
@@ -174,19 +179,23 @@ export class FieldSalesService {
   }
 
   /**
-   * Hands a route to an employee from a date: current assignments end the day before and stay as history,
-   * ones that had not started yet are dropped, and the new one starts — in one commit.
+   * Hands a route to an employee from a date, open-ended or until `to`: current assignments end the day before
+   * and stay as history, ones that had not started yet and fall within the new one are dropped, and the new one
+   * starts. With `to`, the current holders take the route back the day after, until the next assignment already
+   * scheduled, which stays — all in one commit.
    */
   async reassignRoute(routeId: string, userId: string, options: AssignmentOptions): Promise<StoredRecord<RouteAssignment>> {
     const { from, to, note } = parseWith(assignmentOptionsSchema, options, 'route assignment');
     await this.route(routeId);
     await this.knownUser(userId);
     const current = (await this.context.storage.query({ entity: 'routeAssignment', where: [{ field: 'routeId', op: 'eq', value: routeId }] })).records as unknown as StoredRecord<RouteAssignment>[];
-    const plan = planReassignment(current, routeId, userId, { from, ...(note ? { note } : {}) });
+    const plan = planReassignment(current, routeId, userId, { from, ...(to ? { to } : {}), ...(note ? { note } : {}) });
     const writes = new WriteSet(this.context, 'route.reassign');
     for (const { assignment, effectiveTo } of plan.end) writes.update('routeAssignment', assignment, { effectiveTo });
     for (const assignment of plan.drop) writes.remove('routeAssignment', assignment);
-    const created = writes.create('routeAssignment', { ...plan.create, ...(to ? { effectiveTo: to } : {}) });
+    for (const { assignment, effectiveFrom } of plan.postpone) writes.update('routeAssignment', assignment, { effectiveFrom });
+    for (const resumed of plan.resume) writes.create('routeAssignment', resumed);
+    const created = writes.create('routeAssignment', plan.create);
     const { records } = await writes.commit('routeAssignment');
     return records.find((record) => record.id === created?.id) as unknown as StoredRecord<RouteAssignment>;
   }
@@ -224,12 +233,15 @@ export class FieldSalesService {
     return all;
   }
 
-  /** Planned against done visits of a route over a period (dates inclusive); a visit counts on its route. */
+  /**
+   * Planned against done visits of a route over a period (local dates, inclusive); a visit counts on its route,
+   * on its local day.
+   */
   async coverage(routeId: string, options: { from: string; to: string }): Promise<RouteCoverage> {
     const { from, to } = parseWith(z.object({ from: isoDateSchema, to: isoDateSchema }), options, 'coverage');
     const route = await this.route(routeId);
     const interactions = await this.queryAll<Interaction>({ entity: 'interaction', where: [{ field: 'routeId', op: 'eq', value: routeId }] });
-    return routeCoverage(route, interactions, from, to);
+    return routeCoverage(route, interactions, from, to, { utcOffsetMinutes: this.offset });
   }
 
   /** Customers in route not visited since a date — by anyone, on any route: a visit is a visit. */
@@ -240,9 +252,10 @@ export class FieldSalesService {
     if (customerIds.length === 0) return [];
     const interactions = await this.queryAll<Interaction>({
       entity: 'interaction',
-      where: [{ field: 'customerId', op: 'in', values: customerIds }, { field: 'at', op: 'range', gte: since }],
+      // the local day begins before midnight UTC (at UTC+7, at 17:00 the day before)
+      where: [{ field: 'customerId', op: 'in', values: customerIds }, { field: 'at', op: 'range', gte: startOfLocalDay(since, this.offset) }],
     });
-    return notVisitedSince(route, interactions, since);
+    return notVisitedSince(route, interactions, since, { utcOffsetMinutes: this.offset });
   }
 
   /**
@@ -251,6 +264,9 @@ export class FieldSalesService {
    * customer — all in one commit, so a bad profile value (named by its field) writes nothing.
    */
   async recordInteraction(input: Omit<Interaction, 'checkIn'> & { checkIn?: { at: string; gps: GeoPoint } }): Promise<{ interaction: StoredRecord<Interaction>; activityId?: string }> {
+    // the whole input is checked before any of it is used: a check-in without GPS is refused at `checkIn.gps`
+    // rather than failing inside the distance check
+    parseWith(this.context.definition('interaction').schema, input, 'interaction');
     const entity = input.customerEntity ?? 'contact';
     const [customer] = await this.context.storage.get(entity, [input.customerId]);
     if (!customer) failField('customerId', `no ${entity} with this id`, 'unknown_reference', 'interaction');

@@ -1,5 +1,6 @@
 import { CrmConflictError, CrmValidationError, type CrmValidationIssue } from '../errors.js';
 import type { Change, CommitRequest, StorageSchema, StoredRecord, Write } from './contract.js';
+import { isKnownEntity } from './query-plan.js';
 
 const META_FIELDS = new Set(['id', 'rev', 'createdAt', 'updatedAt', 'deleted']);
 
@@ -9,18 +10,22 @@ export function recordKey(entity: string, id: string): string {
 }
 
 /**
- * Checks a commit's shape before any adapter touches storage: known entities, ids, plain-object data, at most
+ * Checks a commit's shape before any adapter touches storage: writes that are objects, known entities, ids, plain-object data, at most
  * one write per record. Throws a `CrmValidationError` naming `writes.N.field`.
  */
 export function validateCommit(request: CommitRequest, schema: StorageSchema): void {
   const issues: CrmValidationIssue[] = [];
-  if (!Array.isArray(request.writes)) {
+  if (request === null || typeof request !== 'object' || !Array.isArray(request.writes)) {
     throw new CrmValidationError([{ path: 'writes', message: 'must be an array', code: 'invalid_type' }], 'commit');
   }
   const seen = new Set<string>();
   request.writes.forEach((write: Write, at) => {
     const path = `writes.${at}`;
-    if (!schema.entities[write.entity]) issues.push({ path: `${path}.entity`, message: `unknown entity "${String(write.entity)}"`, code: 'unknown_entity' });
+    if (write === null || typeof write !== 'object' || Array.isArray(write)) {
+      issues.push({ path, message: 'must be an object (op, entity, id, ...)', code: 'invalid_type' });
+      return;
+    }
+    if (!isKnownEntity(schema, write.entity)) issues.push({ path: `${path}.entity`, message: `unknown entity "${String(write.entity)}"`, code: 'unknown_entity' });
     if (typeof write.id !== 'string' || write.id.length === 0) issues.push({ path: `${path}.id`, message: 'must be a non-empty string', code: 'invalid_type' });
     if (write.op === 'put') {
       if (write.data === null || typeof write.data !== 'object' || Array.isArray(write.data)) {

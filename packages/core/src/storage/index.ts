@@ -25,6 +25,7 @@ export { applyWrites, validateCommit, recordKey } from './commit-plan.js';
 export { compareIndexValues, isIndexValue, readPath, parseIndexSpec, indexValuesOf, type IndexSpec } from './keys.js';
 export {
   planQuery,
+  isKnownEntity,
   findIndex,
   encodeCursor,
   decodeCursor,

@@ -17,7 +17,7 @@ import type {
 import { CrmStorageError } from '../errors.js';
 import { applyWrites, recordKey, validateCommit } from './commit-plan.js';
 import { indexValuesOf } from './keys.js';
-import { comparePositions, encodeCursor, isEmptyRange, orderValueOf, planQuery, withinBounds, type CursorPosition } from './query-plan.js';
+import { comparePositions, encodeCursor, isEmptyRange, isKnownEntity, orderValueOf, planQuery, withinBounds, type CursorPosition } from './query-plan.js';
 
 /**
  * The state of an in-memory database. Several adapters opened on one `MemoryDatabase` share it (like tabs on
@@ -116,7 +116,7 @@ export class MemoryAdapter implements StorageAdapter {
 
   async get(entity: string, ids: readonly string[], options?: { includeDeleted?: boolean }): Promise<(StoredRecord | undefined)[]> {
     this.assertOpen();
-    if (!this.schema.entities[entity]) planQuery({ entity }, this.schema);
+    if (!isKnownEntity(this.schema, entity)) planQuery({ entity }, this.schema);
     const store = this.store(entity);
     return ids.map((id) => {
       const record = store.get(id);

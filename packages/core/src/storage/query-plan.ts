@@ -133,14 +133,22 @@ function checkConditionValues(condition: Condition, at: number, issues: CrmValid
 }
 
 /**
+ * Whether the schema declares an entity of this name. Only the schema's own entries count: a plain lookup would
+ * also find what every object inherits (`toString`, `constructor`, `__proto__`).
+ */
+export function isKnownEntity(schema: StorageSchema, entity: unknown): entity is string {
+  return typeof entity === 'string' && Object.hasOwn(schema.entities, entity);
+}
+
+/**
  * Resolves and validates a query against the schema: unknown entities, undeclared fields, bad values and bad
  * cursors are refused with a `CrmValidationError` naming the part of the query.
  */
 export function planQuery(query: Query, schema: StorageSchema): QueryPlan {
-  const definition = schema.entities[query.entity];
-  if (!definition) {
-    throw new CrmValidationError([{ path: 'entity', message: `unknown entity "${query.entity}"`, code: 'unknown_entity' }], 'query');
+  if (!isKnownEntity(schema, query.entity)) {
+    throw new CrmValidationError([{ path: 'entity', message: `unknown entity "${String(query.entity)}"`, code: 'unknown_entity' }], 'query');
   }
+  const definition = schema.entities[query.entity]!;
   const issues: CrmValidationIssue[] = [];
   const where = query.where ?? [];
   const specs = where.map((condition, at) => {

@@ -128,6 +128,36 @@ describe('who do I visit today', () => {
   });
 });
 
+describe('covering a route for a while', () => {
+  it('a cover until a date keeps the holder scheduled later, and the route has a holder every day', async () => {
+    const { crm, storage } = await setup();
+    for (const [id, name] of [['u-an', 'Nguyễn Văn An'], ['u-binh', 'Trần Thị Bình'], ['u-cuong', 'Lê Văn Cường']]) await crm.users.create({ name: name!, role: 'salesperson' }, { id: id! });
+    await crm.fieldSales.assignRoute('route-1', 'u-an', { from: '2024-01-01' });
+    await crm.fieldSales.assignRoute('route-1', 'u-binh', { from: '2024-09-01' });
+    await crm.fieldSales.reassignRoute('route-1', 'u-cuong', { from: '2024-07-01', to: '2024-07-15', note: 'An nghỉ phép' });
+    const all = await crm.routeAssignments.listAll();
+    assert.deepEqual(all.map((a) => [a.userId, a.effectiveFrom, a.effectiveTo ?? null]).sort(), [
+      ['u-an', '2024-01-01', '2024-06-30'],
+      ['u-an', '2024-07-16', '2024-08-31'],
+      ['u-binh', '2024-09-01', null],
+      ['u-cuong', '2024-07-01', '2024-07-15'],
+    ]);
+    const holders = async (day: string) => {
+      const found: string[] = [];
+      for (const id of ['u-an', 'u-binh', 'u-cuong']) if ((await crm.fieldSales.routesForDay(id, day)).length > 0) found.push(id);
+      return found;
+    };
+    assert.deepEqual(await holders('2024-06-30'), ['u-an']);
+    assert.deepEqual(await holders('2024-07-01'), ['u-cuong']);
+    assert.deepEqual(await holders('2024-07-20'), ['u-an'], 'An is back after the cover');
+    assert.deepEqual(await holders('2024-09-02'), ['u-binh'], 'Bình takes over as scheduled');
+    const before = (await storage.changesSince(0)).batches.length;
+    const reversed = await crm.fieldSales.reassignRoute('route-1', 'u-cuong', { from: '2024-07-15', to: '2024-07-01' }).catch((e: unknown) => e);
+    assert.ok(reversed instanceof CrmValidationError);
+    assert.equal((await storage.changesSince(0)).batches.length, before, 'a reversed cover writes nothing');
+  });
+});
+
 describe('visits and calls', () => {
   it('a check-in 2 km from the customer is flagged; one at the door is not', async () => {
     const { crm } = await setup();
@@ -156,6 +186,21 @@ describe('visits and calls', () => {
       .catch((e: unknown) => e);
     assert.ok(error instanceof CrmValidationError);
     assert.deepEqual(error.issues.map((issue) => issue.path), ['checkIn.gps.lat']);
+    assert.equal((await storage.changesSince(0)).batches.length, before);
+    assert.deepEqual(await crm.activities.listAll(), [], 'the next action is not created either');
+  });
+
+  it('a check-in without GPS is refused naming checkIn.gps, and nothing is written', async () => {
+    const { crm, storage } = await setup();
+    const before = (await storage.changesSince(0)).batches.length;
+    const visit = {
+      channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', at: '2026-11-23T03:00:00.000Z',
+      checkIn: { at: '2026-11-23T03:00:00.000Z' },
+      nextAction: { summary: 'Quay lại', dueAt: '2026-11-30T02:00:00.000Z', assigneeId: 'u-son' },
+    } as unknown as Parameters<typeof crm.fieldSales.recordInteraction>[0];
+    const error = await crm.fieldSales.recordInteraction(visit).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError, `expected a CrmValidationError, got ${String(error)}`);
+    assert.deepEqual(error.issues.map((issue) => issue.path), ['checkIn.gps']);
     assert.equal((await storage.changesSince(0)).batches.length, before);
     assert.deepEqual(await crm.activities.listAll(), [], 'the next action is not created either');
   });
@@ -212,6 +257,17 @@ describe('visits and calls', () => {
     assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-20'), [], 'a visit logged outside the route still counts as a visit');
     assert.equal((await crm.fieldSales.coverage('route-1', { from: '2026-11-23', to: '2026-11-29' })).done, 1, 'but not as done on this route');
   });
+
+  it('an early-morning visit counts on its day in Vietnam, in coverage and in who was not visited', async () => {
+    const { crm } = await setup('2026-11-20T02:00:00.000Z');
+    await crm.fieldSales.addMember('route-1', { customerId: 'a', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } });
+    // 06:30 on Monday 23 November in Vietnam, stored as 23:30 UTC on Sunday the 22nd
+    await crm.fieldSales.recordInteraction({ channel: 'face_to_face', kind: 'interaction', customerId: 'a', customerEntity: 'contact', userId: 'u-son', routeId: 'route-1', at: '2026-11-22T23:30:00.000Z' });
+    const coverage = await crm.fieldSales.coverage('route-1', { from: '2026-11-16', to: '2026-11-23' });
+    assert.deepEqual([coverage.planned, coverage.done, coverage.missed], [1, 1, []], 'Monday the 16th was before the shop joined; the 23rd was visited');
+    assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-23'), []);
+    assert.deepEqual(await crm.fieldSales.notVisitedSince('route-1', '2026-11-24'), ['a']);
+  });
 });
 
 describe('optimising a route’s stops', () => {
@@ -223,6 +279,17 @@ describe('optimising a route’s stops', () => {
     assert.equal(result.order[0], 'a', 'starts at the first stop');
     const route = await crm.routes.get('route-1');
     assert.deepEqual([...route.members].sort((x, y) => x.visitOrder! - y.visitOrder!).map((member) => member.customerId), result.order);
+  });
+
+  it('by default the route from the first stop is the shortest walk along the street, wherever it ends', async () => {
+    const { crm } = await setup();
+    // four shops on one street, west to east: D, A, B, C; the route starts at B
+    const street = { B: 106.7, A: 106.69, C: 106.702, D: 106.66 };
+    for (const [name, lng] of Object.entries(street)) await crm.contacts.create({ kind: 'shop', fullName: `Tạp hóa ${name}`, gps: { lat: 10.77, lng } }, { id: `shop-${name}` });
+    for (const name of Object.keys(street)) await crm.fieldSales.addMember('route-1', { customerId: `shop-${name}`, customerEntity: 'contact' });
+    const result = await crm.fieldSales.optimizeRoute('route-1');
+    assert.deepEqual(result.order, ['shop-B', 'shop-C', 'shop-A', 'shop-D'], 'east to the end first, then back west past the start');
+    assert.ok(result.after < result.before, `${result.after} < ${result.before}`);
   });
 
   it('a fixed last stop and a start point (the depot) are respected, and a closed tour comes back', async () => {

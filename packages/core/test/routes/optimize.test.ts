@@ -96,6 +96,58 @@ describe('ordering a route’s stops', () => {
     assert.equal(new Set(rushed.order).size, 100);
   });
 
+  it('an open path from the first stop with a free end is the shortest one from that stop', () => {
+    // four shops: from shop 2 the best walk is 2 → 3 → 0 → 1 (8 + 69 + 96 = 173), not a tour cut anywhere
+    const distances = [
+      [0, 96, 72, 69],
+      [96, 0, 73, 80],
+      [72, 73, 0, 8],
+      [69, 80, 8, 0],
+    ];
+    const result = optimizeStops({ distances, start: 2, closed: false });
+    assert.deepEqual(result.order, [2, 3, 0, 1]);
+    assert.equal(result.length, 173);
+  });
+
+  it('on small routes (up to 7 stops) every kind of route is as short as the best of all visiting orders', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const orders = (stops: number[]): number[][] =>
+      stops.length <= 1 ? [stops] : stops.flatMap((stop, i) => orders([...stops.slice(0, i), ...stops.slice(i + 1)]).map((rest) => [stop, ...rest]));
+    const lengthOf = (d: number[][], order: number[], closed: boolean) =>
+      order.slice(1).reduce((total, stop, i) => total + d[order[i]!]![stop]!, 0) + (closed ? d[order[order.length - 1]!]![order[0]!]! : 0);
+    const shortfalls: string[] = [];
+    for (let trial = 0; trial < 150; trial++) {
+      const n = 3 + Math.floor(random() * 5);
+      const shops = Array.from({ length: n }, () => ({ x: random() * 100, y: random() * 100 }));
+      const d = shops.map((a) => shops.map((b) => Math.round(Math.hypot(a.x - b.x, a.y - b.y))));
+      const start = Math.floor(random() * n);
+      const end = (start + 1 + Math.floor(random() * (n - 1))) % n;
+      const others = d.map((_, i) => i).filter((i) => i !== start);
+      const bestFreeEnd = Math.min(...orders(others).map((rest) => lengthOf(d, [start, ...rest], false)));
+      const bestFixedEnd = Math.min(...orders(others.filter((i) => i !== end)).map((rest) => lengthOf(d, [start, ...rest, end], false)));
+      const bestClosed = Math.min(...orders(others).map((rest) => lengthOf(d, [start, ...rest], true)));
+      const freeEnd = optimizeStops({ distances: d, start, closed: false });
+      const fixedEnd = optimizeStops({ distances: d, start, end, closed: false });
+      const closed = optimizeStops({ distances: d, start });
+      for (const [kind, result, best, isClosed] of [
+        ['free end', freeEnd, bestFreeEnd, false],
+        ['fixed end', fixedEnd, bestFixedEnd, false],
+        ['closed', closed, bestClosed, true],
+      ] as const) {
+        assert.equal(result.order[0], start, `${kind}: starts at the start`);
+        assert.equal(new Set(result.order).size, n, `${kind}: every stop once`);
+        assert.equal(result.length, lengthOf(d, result.order, isClosed), `${kind}: the length is the length of the order`);
+        if (result.length !== best) shortfalls.push(`trial ${trial} (${n} stops) ${kind}: ${result.length}, best ${best}`);
+      }
+      assert.equal(fixedEnd.order[n - 1], end, 'a fixed end is the last stop');
+    }
+    assert.deepEqual(shortfalls, []);
+  });
+
   it('takes a road-distance matrix from the host', () => {
     const roads = [
       [0, 5, 9, 4],

@@ -86,6 +86,47 @@ describe('assignment (pure rules)', () => {
     assert.deepEqual(plan.drop.map((assignment) => assignment.userId), ['minh']);
     assert.deepEqual(plan.create, { routeId: 'north', userId: 'hoa', effectiveFrom: '2026-11-23', note: 'Sơn chuyển vùng' });
   });
+
+  it('a cover until a date hands the route back to its holder the day after, until the next holder already scheduled', () => {
+    const held: RouteAssignment[] = [
+      { routeId: 'north', userId: 'son', effectiveFrom: '2026-01-01' },
+      { routeId: 'north', userId: 'lan', effectiveFrom: '2026-09-01' },
+      { routeId: 'north', userId: 'minh', effectiveFrom: '2026-07-05', effectiveTo: '2026-07-10' },
+    ];
+    const plan = planReassignment(held, 'north', 'hoa', { from: '2026-07-01', to: '2026-07-15', note: 'Sơn nghỉ phép' });
+    assert.deepEqual(plan.end.map((change) => [change.assignment.userId, change.effectiveTo]), [['son', '2026-06-30']]);
+    assert.deepEqual(plan.drop.map((assignment) => assignment.userId), ['minh'], 'only what was scheduled inside the cover goes');
+    assert.deepEqual(plan.postpone, []);
+    assert.deepEqual(plan.resume, [{ routeId: 'north', userId: 'son', effectiveFrom: '2026-07-16', effectiveTo: '2026-08-31' }]);
+    assert.deepEqual(plan.create, { routeId: 'north', userId: 'hoa', effectiveFrom: '2026-07-01', effectiveTo: '2026-07-15', note: 'Sơn nghỉ phép' });
+
+    // every day of the year has exactly one holder once the plan is applied
+    const after: RouteAssignment[] = [
+      ...plan.end.map(({ assignment, effectiveTo }) => ({ ...assignment, effectiveTo })),
+      ...held.filter((assignment) => !plan.drop.includes(assignment) && !plan.end.some((change) => change.assignment === assignment)),
+      ...plan.resume,
+      plan.create,
+    ];
+    const holders = (day: string) => after.filter((assignment) => routesForDay([emptyRoute('north')], [assignment], assignment.userId, day).length > 0).map((assignment) => assignment.userId);
+    assert.deepEqual(
+      ['2026-06-30', '2026-07-01', '2026-07-15', '2026-07-16', '2026-07-20', '2026-08-31', '2026-09-01', '2026-09-02'].map((day) => holders(day)),
+      [['son'], ['hoa'], ['hoa'], ['son'], ['son'], ['son'], ['lan'], ['lan']],
+    );
+  });
+
+  it('a cover until a date: a holder scheduled to start within it and stay on starts the day after instead', () => {
+    const held: RouteAssignment[] = [
+      { routeId: 'north', userId: 'son', effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31' },
+      { routeId: 'north', userId: 'lan', effectiveFrom: '2026-07-10' },
+    ];
+    const plan = planReassignment(held, 'north', 'hoa', { from: '2026-07-01', to: '2026-07-15' });
+    assert.deepEqual(plan.drop, []);
+    assert.deepEqual(plan.postpone.map((change) => [change.assignment.userId, change.effectiveFrom]), [['lan', '2026-07-16']]);
+    assert.deepEqual(plan.resume, [], 'Sơn does not come back: Lan takes over the day after the cover');
+    const short = planReassignment([held[0]!], 'north', 'hoa', { from: '2026-07-01', to: '2026-07-15' });
+    assert.deepEqual(short.resume, [{ routeId: 'north', userId: 'son', effectiveFrom: '2026-07-16', effectiveTo: '2026-12-31' }], 'back until his own last day');
+    assert.deepEqual(fieldOf(() => planReassignment(held, 'north', 'hoa', { from: '2026-07-15', to: '2026-07-01' })), ['effectiveTo']);
+  });
 });
 
 describe('visit plans (pure rules)', () => {
@@ -141,6 +182,35 @@ describe('coverage (pure rules)', () => {
   it('customers in route not visited since a date', () => {
     assert.deepEqual(notVisitedSince(route, [visit('A', '2026-11-20T03:00:00.000Z')], '2026-11-15'), []);
     assert.deepEqual(notVisitedSince(route, [visit('A', '2026-11-02T03:00:00.000Z')], '2026-11-15'), ['A']);
+  });
+
+  it('a customer is not planned before joining the route, including the evening before in UTC', () => {
+    let march = emptyRoute('north');
+    // joined at 09:00 on Monday 11 March in Vietnam; C at 01:00 on Monday 11 March, which is still Sunday in UTC
+    march = addRouteMember(march, { customerId: 'A', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6] } } }, { at: '2024-03-11T02:00:00.000Z' });
+    march = addRouteMember(march, { customerId: 'C', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [1] } } }, { at: '2024-03-10T18:00:00.000Z' });
+    const weekBefore = routeCoverage(march, [], '2024-03-04', '2024-03-09');
+    assert.deepEqual([weekBefore.planned, weekBefore.missed], [0, []], 'nobody was on the route the week before');
+    const joiningWeek = routeCoverage(march, [], '2024-03-10', '2024-03-12');
+    assert.deepEqual(joiningWeek.missed, [
+      { customerId: 'A', date: '2024-03-11' },
+      { customerId: 'C', date: '2024-03-11' },
+      { customerId: 'A', date: '2024-03-12' },
+    ]);
+  });
+
+  it('a visit counts on its day in Vietnam, not in UTC', () => {
+    let march = emptyRoute('north');
+    march = addRouteMember(march, { customerId: 'A', customerEntity: 'contact', visitPlan: { frequency: { kind: 'weekly', weekdays: [2] } } }, { at: '2024-03-01T02:00:00.000Z' });
+    // 06:30 on Tuesday 12 March in Vietnam is 23:30 on Monday 11 March in UTC
+    const earlyVisit = visit('A', new Date('2024-03-12T06:30:00+07:00').toISOString());
+    const tuesday = routeCoverage(march, [earlyVisit], '2024-03-11', '2024-03-12');
+    assert.deepEqual([tuesday.planned, tuesday.done, tuesday.missed], [1, 1, []]);
+    const inLondon = routeCoverage(march, [earlyVisit], '2024-03-11', '2024-03-12', { utcOffsetMinutes: 0 });
+    assert.deepEqual(inLondon.missed, [{ customerId: 'A', date: '2024-03-12' }], 'the offset is the caller’s to choose');
+    assert.deepEqual(notVisitedSince(march, [earlyVisit], '2024-03-12'), [], 'visited on the 12th');
+    assert.deepEqual(notVisitedSince(march, [earlyVisit], '2024-03-13'), ['A']);
+    assert.deepEqual(notVisitedSince(march, [earlyVisit], '2024-03-12', { utcOffsetMinutes: 0 }), ['A']);
   });
 });
 

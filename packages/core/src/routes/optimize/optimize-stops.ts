@@ -83,18 +83,29 @@ export function optimizeStops(input: OptimizeStopsInput): OptimizedStops {
   const initialLength = pathLength(initialOrder, options.closed);
   if (n <= 2) return { order: initialOrder, length: initialLength, initialLength };
 
-  // An open path is a closed tour through one extra node that is at distance 0 from every stop (free end), or
-  // only from the start and the fixed end (everything else far away).
+  // An open path is a closed tour through one extra node, the dummy, whose two tour edges are the path's two
+  // missing links. With a fixed end, the dummy is at 0 from the start and the end and far from everything else,
+  // so it sits between them. With a free end, the dummy is at 0 from the start only and at one constant
+  // (`freeEndPenalty`) from every other stop: every tour with the dummy next to the start costs its path plus
+  // exactly one penalty, whatever stop the path ends at, so the solver optimises the path itself. A tour with
+  // the dummy elsewhere pays two penalties; since the shortest path from the start is at most one longest edge
+  // (`far`) longer than the shortest path with both ends free, a penalty above `far` makes such a tour never
+  // optimal. (A dummy at 0 from every stop would let the solver put it anywhere, and cutting there leaves a path
+  // that was never optimised from the start.) The penalty stays near the other distances, not far·n, so moves
+  // through the dummy's edges keep their floating-point precision.
   const extra = options.closed ? 0 : 1;
   const size = n + extra;
   let far = 0;
   if (extra) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) far = Math.max(far, base(i, j));
   const dummy = n;
+  const freeEndPenalty = 2 * far + 1;
+  const fixedEndPenalty = far * n + 1;
   const matrix = matrixOf(size, (i, j) => {
     if (i === dummy || j === dummy) {
       const stop = i === dummy ? j : i;
-      if (options.end === undefined || stop === options.start || stop === options.end) return 0;
-      return far * n + 1;
+      if (stop === options.start) return 0;
+      if (options.end === undefined) return freeEndPenalty;
+      return stop === options.end ? 0 : fixedEndPenalty;
     }
     return base(i, j);
   });
@@ -106,10 +117,16 @@ export function optimizeStops(input: OptimizeStopsInput): OptimizedStops {
   const rotated = [...tour.slice(at), ...tour.slice(0, at)];
   let order: number[];
   if (!extra) order = rotated;
-  else {
+  else if (rotated[rotated.length - 1] === dummy || rotated[1] === dummy) {
     // the dummy sits next to start on one side: walk the other way
     const forward = rotated[rotated.length - 1] === dummy ? rotated : [rotated[0]!, ...rotated.slice(1).reverse()];
     order = forward.filter((node) => node !== dummy);
+  } else {
+    // a search cut short by the time cap may leave the dummy elsewhere: cut the stops' cycle next to the start,
+    // on the side that leaves the shorter path (and, for a fixed end, ends there)
+    const cycle = rotated.filter((node) => node !== dummy);
+    const candidates = [cycle, [cycle[0]!, ...cycle.slice(1).reverse()]].filter((path) => options.end === undefined || path[path.length - 1] === options.end);
+    order = candidates.length === 0 ? initialOrder : candidates.reduce((a, b) => (pathLength(b, false) < pathLength(a, false) ? b : a));
   }
   if (!extra && order.length > 2) {
     // a closed tour can be walked either way; keep the direction whose first leg is shorter (stable output)
