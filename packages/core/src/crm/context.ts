@@ -12,6 +12,11 @@ export interface SaveEvent {
   data: Readonly<Record<string, unknown>>;
   /** The record's id (known for edits; the new id for creates). */
   id: string;
+  /**
+   * Every record of the commit this save is part of, itself included (the inputs of one `createMany`): for a
+   * rule that must hold across them, such as a product code being unique. Absent for a single save.
+   */
+  batch?: readonly SaveEvent[];
 }
 
 /**

@@ -104,7 +104,9 @@ export class EntityService<TInput extends object, TData extends object> {
     writes.assertValid(this.entity);
     this.refuseWorkflowChanges(created.flatMap((data, i) => workflowFieldIssues(this.entity, undefined, data!, String(i))));
     if (this.context.saveGuards.length > 0) {
-      await this.guard(created.map((data) => ({ entity: this.entity, mode: 'create' as const, data: data!, id: data!.id })));
+      const events: SaveEvent[] = created.map((data) => ({ entity: this.entity, mode: 'create' as const, data: data!, id: data!.id }));
+      for (const event of events) event.batch = events;
+      await this.guard(events);
     }
     const { records } = await writes.commit(this.entity);
     return records as StoredRecord<TData>[];

@@ -8,10 +8,10 @@ import { contextRefusal, type CataloguePromotion, type PromotionRefusal } from '
 import { couponRefusal, couponRefusalMessage } from '../promotions/coupon-redemption.js';
 import { randomCouponCode } from '../promotions/coupon-code.js';
 import { cartSchema, type Cart } from './cart.js';
-import { indexPriceList, resolveLinePrice, unitFactor, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
+import { currencyMismatchMessage, feePerUnit, indexPriceList, lineGross, resolveLinePrice, type CatalogueProduct, type IndexedPriceList, type LinePrice } from './line-price.js';
 import { selectPriceList } from './price-list-selection.js';
 import type { PricingContext } from './pricing-context.js';
-import { percentOf, roundMinor } from './rounding.js';
+import { percentOf, roundedQuotient } from './rounding.js';
 
 /** What the engine prices with. Compile it once ({@link compilePricing}) and price many carts. */
 export interface PricingCatalogue {
@@ -59,10 +59,19 @@ export interface PricedLine {
   productCode: string;
   quantity: number;
   unit: string;
-  /** The list price of one unit, before tax. */
+  /** The list price of one unit, before tax, rounded: for display (a converted price need not be whole). */
   unitPrice: number;
   priceSource: 'price_list' | 'base_price';
-  /** unitPrice × quantity, rounded. */
+  /**
+   * The price as the price-list item (or the product's base price) states it, per `statedUnit`; the gross is
+   * computed from it, so 1,200 cans cost the same as 100 cartons of 12.
+   */
+  statedPrice: number;
+  /** The unit `statedPrice` is for: the price-list item's unit, or the product's base unit. */
+  statedUnit: string;
+  /** The line's quantity counted in `statedUnit`. */
+  statedQuantity: number;
+  /** statedPrice × statedQuantity, computed exactly and rounded once. */
   gross: number;
   discounts: LineDiscount[];
   discount: number;
@@ -122,10 +131,24 @@ interface Candidate {
   promotion: CataloguePromotion;
   /** The discount per line; computed only when needed (ranking usually needs only `value`), then kept. */
   allocate(): Allocation;
-  free?: { product: CatalogueProduct; quantity: number; unitPrice: number; source: PricedLine['priceSource'] };
+  free?: { product: CatalogueProduct; quantity: number; price: LinePrice };
   /** What it gives the customer on its own: the discounts, the free goods, or the coupon's worth on this cart. */
   value: number;
 }
+
+/** What a reward works on besides the amounts: the cart's lines, its price list and its currency. */
+interface RewardBase {
+  /** Each line's quantity in base units (what "buy 10" counts). */
+  baseQuantities: readonly number[];
+  /** Each line's quantity in its own unit, and how many base units that unit holds (exact per-unit amounts). */
+  quantities: readonly number[];
+  lineBaseUnits: readonly number[];
+  indexed: IndexedPriceList | undefined;
+  currency: string;
+}
+
+/** A reward's worth on a cart; `nothing` says why it gives nothing there (its value is then 0). */
+type RewardValue = Pick<Candidate, 'allocate' | 'free' | 'value'> & { nothing?: string };
 
 /** A compiled pricing engine: price lists indexed, promotions pre-sorted. */
 export interface PricingEngine {
@@ -145,8 +168,9 @@ function addDays(date: string, days: number): string {
  * once (groups and attribute values expanded). Evaluation, per cart:
  * 1. the price list is chosen ({@link selectPriceList}); each line gets its price ({@link resolveLinePrice});
  * 2. every promotion is explained: stopped, out of period, out of scope (which dimension), limit reached (total
- *    or per customer), no qualifying products, basis below minimum / above maximum — or it is a candidate with
- *    its value to the customer. Basis: the qualifying lines' gross amount, or their quantity in base units;
+ *    or per customer), no qualifying products, basis below minimum / above maximum, no reward (it would give
+ *    nothing on this cart) — or it is a candidate with its value to the customer. Basis: the qualifying lines'
+ *    gross amount, or their quantity in base units;
  * 3. the best combination of candidates: at most one per exclusive group; a non-stackable one stands alone;
  *    the most value for the customer wins, ties going to the higher total priority, then to the codes in order.
  *    Taking every ungrouped candidate and the preferred one of each group is exact whenever the discounts do
@@ -155,15 +179,21 @@ function addDays(date: string, days: number): string {
  *    most {@link COMBINATION_SEARCH_BOUND}, otherwise a local search from the greedy choice bounded by that
  *    many scored combinations (details in the search's own comment);
  * 4. direct rewards become line discounts (a cart-level amount split over lines in proportion to their gross,
- *    {@link allocateProportionally}) and free lines; coupon-executed ones issue a coupon (unique code, expiry);
- * 5. presented coupons are checked ({@link couponRefusal}) and applied to what is left of each line;
+ *    {@link allocateProportionally}) and free lines; coupon-executed ones issue a coupon (unique code, expiry).
+ *    A direct programme left with nothing to give (the programmes before it took its lines whole) is not applied;
+ * 5. presented coupons are checked ({@link couponRefusal}) and applied to what is left of each line; a coupon
+ *    that would give nothing on the cart is refused (`no_reward`), so the customer keeps it;
  * 6. taxes and fees on each line's net: a percentage of the net, a fixed fee per price-list item unit; free
  *    lines carry neither.
  * Rewards: `percent_off` per line (capped over the cart by `cap`); `amount_off` once over the qualifying
  * lines; `fixed_price` per base unit; `free_products` `freeQuantity` per `buyQuantity` base units bought (up to
  * `maxFree`), valued at the free product's own price. Discounts add up on a line but never beyond its gross.
- * Rounding: one rule, {@link roundMinor} (half away from zero) wherever an amount is computed — a line's gross,
- * each percentage discount and each tax or fee per line; totals are sums of rounded line amounts.
+ * Rounding: one rule, half away from zero on the exact value ({@link roundedQuotient}) wherever an amount is
+ * computed — a line's gross (from the stated price, once, however the units convert), each percentage discount
+ * and each tax or fee per line; totals are sums of rounded line amounts.
+ * Currency: one per cart — the price list's (a product without a price on it falls back to its base price only
+ * in that currency), or without a list the products' own; a line in another currency is refused at
+ * `lines.N.productId` (`currency_mismatch`).
  */
 export function compilePricing(catalogue: PricingCatalogue, options: PricingOptions = {}): PricingEngine {
   const products = new Map(catalogue.products.map((product) => [product.id, product]));
@@ -203,15 +233,10 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
   /**
    * What a reward is worth to the customer on the qualifying lines, and how it splits over them. The value is
    * exact (the same per-line rounding as the split); the split itself is made only when asked, and kept.
-   * `amounts[i]` is what the reward works on (a line's gross, or what is left of it for a coupon).
+   * `amounts[i]` is what the reward works on (a line's gross, or what is left of it for a coupon). A reward that
+   * gives nothing on this cart says why (`nothing`).
    */
-  function rewardOn(
-    reward: Reward,
-    amounts: readonly number[],
-    baseQuantities: readonly number[],
-    qualifying: readonly number[],
-    indexed: IndexedPriceList | undefined,
-  ): Pick<Candidate, 'allocate' | 'free' | 'value'> {
+  function rewardOn(reward: Reward, amounts: readonly number[], qualifying: readonly number[], base: RewardBase): RewardValue {
     // Pricing runs per keystroke in a cart: the split is two arrays, made once when first asked for, because
     // per-line objects here were most of what a cart allocated (and the garbage collector's pauses its p99).
     const split = (shares: () => number[]) => {
@@ -219,38 +244,64 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       return () => (kept ??= { lines: qualifying, amounts: shares() });
     };
     const amountsOf = () => qualifying.map((i) => amounts[i]!);
+    const nothing = (why: string): RewardValue => ({ value: 0, allocate: () => NO_ALLOCATION, nothing: why });
     switch (reward.kind) {
       case 'percent_off': {
         let sum = 0;
         for (const i of qualifying) sum += percentOf(amounts[i]!, reward.percent);
         if (reward.cap !== undefined && sum > reward.cap) {
           const cap = reward.cap;
+          if (cap === 0) return nothing('capped at 0');
           return { value: cap, allocate: split(() => allocateProportionally(cap, amountsOf())) };
         }
+        if (sum === 0) return nothing(`${reward.percent}% of the qualifying lines rounds to 0`);
         return { value: sum, allocate: split(() => qualifying.map((i) => percentOf(amounts[i]!, reward.percent))) };
       }
       case 'amount_off': {
         let total = 0;
         for (const i of qualifying) total += amounts[i]!;
         const amount = Math.min(reward.amount, total);
+        if (amount === 0) return nothing(reward.amount === 0 ? 'an amount of 0' : 'nothing left on the qualifying lines');
         return { value: amount, allocate: split(() => allocateProportionally(amount, amountsOf())) };
       }
       case 'fixed_price': {
-        const off = qualifying.map((i) => Math.max(0, amounts[i]! - roundMinor(reward.price * baseQuantities[i]!)));
-        return { value: off.reduce((sum, value) => sum + value, 0), allocate: split(() => off) };
+        const off = qualifying.map((i) => Math.max(0, amounts[i]! - roundedQuotient([reward.price, base.quantities[i]!, base.lineBaseUnits[i]!])));
+        const value = off.reduce((sum, value) => sum + value, 0);
+        if (value === 0) return nothing(`the fixed price ${reward.price} per base unit is not below the current price`);
+        return { value, allocate: split(() => off) };
       }
       case 'free_products': {
-        const none = { value: 0, allocate: () => NO_ALLOCATION };
         let bought = 0;
-        for (const i of qualifying) bought += baseQuantities[i]!;
+        for (const i of qualifying) bought += base.baseQuantities[i]!;
         let free = Math.floor(bought / reward.buyQuantity + 1e-9) * reward.freeQuantity;
         if (reward.maxFree !== undefined) free = Math.min(free, reward.maxFree);
         const product = products.get(reward.freeProductId);
-        if (free <= 0 || !product) return none;
-        const price = resolveLinePrice(product, free, undefined, indexed, 'reward');
-        return { ...none, free: { product, quantity: free, unitPrice: price.unitPrice, source: price.source }, value: roundMinor(price.unitPrice * free) };
+        if (!product) return nothing(`the free product "${reward.freeProductId}" is not in the catalogue`);
+        if (free <= 0) return nothing(`${bought} bought, ${reward.buyQuantity} needed for a free one`);
+        let price: LinePrice;
+        try {
+          price = resolveLinePrice(product, free, undefined, base.indexed, 'reward');
+        } catch (error) {
+          if (error instanceof CrmValidationError) return nothing(error.issues[0]!.message);
+          throw error;
+        }
+        if (!base.indexed && product.currency !== base.currency) return nothing(currencyMismatchMessage(product, base.currency));
+        const value = lineGross(price, free);
+        if (value === 0) return nothing(`the free product ${product.code} costs nothing`);
+        return { value, allocate: () => NO_ALLOCATION, free: { product, quantity: free, price } };
       }
     }
+  }
+
+  /**
+   * Why a coupon reward can never give anything, whatever the cart it is used on (a coupon-executed programme
+   * with such a reward issues nothing), or undefined.
+   */
+  function voidReward(reward: Reward): string | undefined {
+    if (reward.kind === 'amount_off' && reward.amount === 0) return 'an amount of 0';
+    if (reward.kind === 'percent_off' && reward.cap === 0) return 'capped at 0';
+    if (reward.kind === 'free_products' && !products.has(reward.freeProductId)) return `the free product "${reward.freeProductId}" is not in the catalogue`;
+    return undefined;
   }
 
   function conflicts(a: CataloguePromotion, b: CataloguePromotion): boolean {
@@ -423,10 +474,13 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       const cart = parsed.data;
       const list = selectPriceList(catalogue.priceLists, context);
       const indexed = list ? listIndex(list) : undefined;
+      // One currency per cart: the list's, or without a list the products' own (the first line's sets it).
+      const currency = list ? list.currency : (cart.lines.map((line) => products.get(line.productId)).find((product) => product !== undefined)?.currency ?? 'VND');
       const issues: CrmValidationIssue[] = [];
-      const taxDeclarations: (readonly TaxOrFee[])[] = [];
-      const feeFactors: number[] = [];
+      const linePrices: LinePrice[] = [];
       const baseQuantities: number[] = [];
+      const quantities: number[] = [];
+      const lineBaseUnits: number[] = [];
       const lines: PricedLine[] = [];
       cart.lines.forEach((line, i) => {
         const product = products.get(line.productId);
@@ -436,10 +490,15 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         }
         try {
           const price = resolveLinePrice(product, line.quantity, line.unit, indexed, `lines.${i}`);
-          const gross = roundMinor(price.unitPrice * line.quantity);
-          taxDeclarations.push(price.taxes);
-          feeFactors.push(price.itemUnitsPerLineUnit);
-          baseQuantities.push(line.quantity * unitFactor(product, line.unit, `lines.${i}.unit`));
+          if (!list && product.currency !== currency) {
+            issues.push({ path: `lines.${i}.productId`, message: currencyMismatchMessage(product, currency), code: 'currency_mismatch' });
+            return;
+          }
+          const gross = lineGross(price, line.quantity);
+          linePrices.push(price);
+          quantities.push(line.quantity);
+          lineBaseUnits.push(price.lineBaseUnits);
+          baseQuantities.push(line.quantity * price.lineBaseUnits);
           lines.push({
             productId: product.id,
             productCode: product.code,
@@ -447,6 +506,9 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
             unit: line.unit ?? product.baseUnit,
             unitPrice: price.unitPrice,
             priceSource: price.source,
+            statedPrice: price.statedPrice,
+            statedUnit: price.statedUnit,
+            statedQuantity: (line.quantity * price.lineBaseUnits) / price.statedBaseUnits,
             gross,
             discounts: [],
             discount: 0,
@@ -464,6 +526,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       if (issues.length > 0) throw new CrmValidationError(issues, 'cart');
 
       const grosses = lines.map((line) => line.gross);
+      const base: RewardBase = { baseQuantities, quantities, lineBaseUnits, indexed, currency };
       // programmes on every product share one list of the lines (read-only from here on)
       const everyLine = lines.map((_, i) => i);
       // 2. explain every promotion; collect candidates
@@ -509,10 +572,18 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           explanation.detail = `${basis} > ${promotion.basis.max}`;
           continue;
         }
-        // A coupon-executed programme is worth its coupon's reward, estimated on this cart's qualifying lines.
-        const reward = rewardOn(rewardOf(promotion), grosses, baseQuantities, qualifying, indexed);
+        // A coupon-executed programme is worth its coupon's reward, estimated on this cart's qualifying lines; it
+        // gives a coupon even when the estimate here is 0 (buy 10 get 1 next time), unless the coupon is void.
+        const reward = rewardOn(rewardOf(promotion), grosses, qualifying, base);
+        const nothing = promotion.execution.kind === 'coupon' ? voidReward(rewardOf(promotion)) : reward.nothing;
+        if (nothing !== undefined) {
+          // a programme that gives nothing is never applied: it would use up its usage limits for nothing
+          explanation.reason = 'no_reward';
+          explanation.detail = nothing;
+          continue;
+        }
         explanation.value = reward.value;
-        candidates.push({ promotion, ...reward });
+        candidates.push({ promotion, allocate: reward.allocate, value: reward.value, ...(reward.free ? { free: reward.free } : {}) });
       }
 
       // 3. the best combination
@@ -533,14 +604,17 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       // 4. direct rewards on the lines, coupons issued for the others
       const couponsIssued: IssuedCoupon[] = [];
       const pushFree = (free: NonNullable<Candidate['free']>, source: LineDiscount['source'], code: string) => {
-        const gross = roundMinor(free.unitPrice * free.quantity);
+        const gross = lineGross(free.price, free.quantity);
         lines.push({
           productId: free.product.id,
           productCode: free.product.code,
           quantity: free.quantity,
           unit: free.product.baseUnit,
-          unitPrice: free.unitPrice,
-          priceSource: free.source,
+          unitPrice: free.price.unitPrice,
+          priceSource: free.price.source,
+          statedPrice: free.price.statedPrice,
+          statedUnit: free.price.statedUnit,
+          statedQuantity: free.quantity / free.price.statedBaseUnits,
           gross,
           discounts: [{ source, code, amount: gross }],
           discount: gross,
@@ -550,8 +624,9 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
           total: 0,
           free: true,
         });
-        taxDeclarations.push([]);
-        feeFactors.push(1);
+        linePrices.push(free.price);
+        quantities.push(free.quantity);
+        lineBaseUnits.push(1);
         baseQuantities.push(free.quantity);
         return gross;
       };
@@ -566,8 +641,14 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         const split = candidate.allocate();
         for (let k = 0; k < split.lines.length; k++) given += applyDiscount(lines[split.lines[k]!]!, 'promotion', promotion.code, split.amounts[k]!);
         if (candidate.free) given += pushFree(candidate.free, 'promotion', promotion.code);
-        // What it really gave: less than its value alone when stacked discounts met a line's gross.
+        // What it really gave: less than its value alone when stacked discounts met a line's gross — and when
+        // the programmes before it took the whole of its lines, nothing, so it is not applied (nor counted).
         explanation.value = given;
+        if (given <= 0) {
+          explanation.status = 'not_applied';
+          explanation.reason = 'no_reward';
+          explanation.detail = 'other programmes already took the whole of its lines';
+        }
       }
 
       // 5. coupons presented
@@ -585,7 +666,12 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         }
         const open = lines.map((line) => (line.free ? 0 : line.net));
         const qualifying = open.flatMap((amount, i) => (amount > 0 ? [i] : []));
-        const reward = rewardOn(coupon.reward, open, baseQuantities, qualifying, indexed);
+        const reward = rewardOn(coupon.reward, open, qualifying, base);
+        if (reward.nothing !== undefined) {
+          // redeeming it would use the customer's coupon up for nothing: they keep it for a cart it gives something on
+          couponIssues.push({ path, message: `this coupon gives nothing on this cart: ${reward.nothing}`, code: 'no_reward' });
+          return;
+        }
         let amount = 0;
         const split = reward.allocate();
         for (let k = 0; k < split.lines.length; k++) amount += applyDiscount(lines[split.lines[k]!]!, 'coupon', coupon.code, split.amounts[k]!);
@@ -597,8 +683,9 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
       // 6. taxes and fees on net
       lines.forEach((line, i) => {
         if (line.free) return;
-        for (const tax of taxDeclarations[i] ?? []) {
-          const amount = tax.kind === 'percent' ? percentOf(line.net, tax.value) : roundMinor(tax.value * line.quantity * feeFactors[i]!);
+        const price = linePrices[i]!;
+        for (const tax of price.taxes) {
+          const amount = tax.kind === 'percent' ? percentOf(line.net, tax.value) : feePerUnit(price, tax.value, line.quantity);
           line.taxes.push({ name: tax.name, amount });
           line.tax += amount;
         }
@@ -612,7 +699,7 @@ export function compilePricing(catalogue: PricingCatalogue, options: PricingOpti
         totals.total += line.total;
       }
       const result: PricingResult = {
-        currency: list?.currency ?? catalogue.products[0]?.currency ?? 'VND',
+        currency,
         lines,
         totals,
         promotions: [...explanations.values()],

@@ -1,7 +1,7 @@
-export { roundMinor, percentOf } from './rounding.js';
+export { roundMinor, percentOf, roundedQuotient } from './rounding.js';
 export type { PricingContext } from './pricing-context.js';
 export { selectPriceList, isPriceListLive, assignmentSpecificity } from './price-list-selection.js';
-export { resolveLinePrice, indexPriceList, unitFactor, type LinePrice, type PriceListItem, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
+export { resolveLinePrice, lineGross, feePerUnit, indexPriceList, unitFactor, type LinePrice, type PriceListItem, type CatalogueProduct, type IndexedPriceList, type TaxOrFee } from './line-price.js';
 export { cartSchema, cartLineSchema, type Cart } from './cart.js';
 export {
   compilePricing,

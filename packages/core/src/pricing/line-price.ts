@@ -1,7 +1,7 @@
 import { CrmValidationError } from '../errors.js';
 import type { Product } from '../schema/product.js';
 import type { PriceList } from '../schema/price-list.js';
-import { roundMinor } from './rounding.js';
+import { roundedQuotient } from './rounding.js';
 
 /** A price-list item. */
 export type PriceListItem = PriceList['items'][number];
@@ -50,7 +50,11 @@ function push(map: Map<string, Item[]>, key: string, item: Item): void {
 
 /** The price a line gets and where it came from. */
 export interface LinePrice {
-  /** Price of one line unit before tax, in minor units. */
+  /**
+   * Price of one line unit before tax, in minor units, rounded: for display. A converted price need not be a
+   * whole number (a carton of 12 at 100,000 ₫ makes a can 8,333.33 ₫), so the line's gross is computed from the
+   * stated price ({@link lineGross}), never from this.
+   */
   unitPrice: number;
   taxes: readonly TaxOrFee[];
   source: 'price_list' | 'base_price';
@@ -61,13 +65,46 @@ export interface LinePrice {
    * unit (5,000 ₫ per carton stays 5,000 ₫ per carton when the line counts boxes). 1 for base prices.
    */
   itemUnitsPerLineUnit: number;
+  /** The price as the price-list item (or the product's base price) states it, per {@link LinePrice.statedUnit}. */
+  statedPrice: number;
+  /** The unit the stated price is for: the item's unit, or the product's base unit. */
+  statedUnit: string;
+  /** How many base units the stated unit holds. */
+  statedBaseUnits: number;
+  /** How many base units one line unit holds. */
+  lineBaseUnits: number;
+}
+
+/**
+ * The gross of `quantity` line units at `price`: the stated price × the quantity × the line unit's base units ÷
+ * the stated unit's, rounded once ({@link roundedQuotient}), so 1,200 cans cost the same as 100 cartons of 12.
+ */
+export function lineGross(price: LinePrice, quantity: number): number {
+  return roundedQuotient([price.statedPrice, quantity, price.lineBaseUnits], price.statedBaseUnits);
+}
+
+/**
+ * A fee fixed per unit of the price-list item, for `quantity` line units, rounded once (5,000 ₫ per carton on 36
+ * cans of a carton of 12 is 15,000 ₫).
+ */
+export function feePerUnit(price: LinePrice, fee: number, quantity: number): number {
+  return roundedQuotient([fee, quantity, price.lineBaseUnits], price.statedBaseUnits);
+}
+
+/** Why a line cannot be priced in the cart's currency, as a validation issue's message. */
+export function currencyMismatchMessage(product: CatalogueProduct, currency: string, list?: PriceList): string {
+  return list
+    ? `${product.code} has no price on the list "${list.name}" (${currency}) and its base price is in ${product.currency}`
+    : `${product.code} is priced in ${product.currency}, the rest of the cart in ${currency}`;
 }
 
 /**
  * The price of `quantity` × `unit` of a product under a price list. The most specific items win — the
  * product's own over its group's over the list's catch-all — and among those, the one with the highest
  * minimum quantity the line reaches (minimums count in the item's unit); an item in the line's own unit wins a
- * tie, and otherwise the first such item in the list. Without a list, or with no item reached, the product's base price and tax apply.
+ * tie, and otherwise the first such item in the list. Without a list, or with no item reached, the product's base
+ * price and tax apply — under a list, only when the base price is in the list's currency: otherwise a validation
+ * error at `path.productId` (code `currency_mismatch`), as a list never mixes in another currency's amounts.
  */
 export function resolveLinePrice(product: CatalogueProduct, quantity: number, unit: string | undefined, indexed: IndexedPriceList | undefined, path: string): LinePrice {
   const factor = unitFactor(product, unit, `${path}.unit`);
@@ -91,17 +128,33 @@ export function resolveLinePrice(product: CatalogueProduct, quantity: number, un
       }
       if (best) {
         return {
-          unitPrice: roundMinor((best.item.price / best.itemFactor) * factor),
+          unitPrice: roundedQuotient([best.item.price, factor], best.itemFactor),
           taxes: best.item.taxes,
           source: 'price_list',
           minQuantity: best.item.minQuantity,
           itemUnitsPerLineUnit: factor / best.itemFactor,
+          statedPrice: best.item.price,
+          statedUnit: best.item.unit ?? product.baseUnit,
+          statedBaseUnits: best.itemFactor,
+          lineBaseUnits: factor,
         };
       }
     }
+    if (product.currency !== indexed.list.currency) {
+      throw new CrmValidationError([{ path: `${path}.productId`, message: currencyMismatchMessage(product, indexed.list.currency, indexed.list), code: 'currency_mismatch' }], 'cart');
+    }
   }
   const taxes: TaxOrFee[] = product.taxPercent > 0 ? [{ name: 'VAT', kind: 'percent', value: product.taxPercent }] : [];
-  return { unitPrice: roundMinor(product.basePrice * factor), taxes, source: 'base_price', itemUnitsPerLineUnit: 1 };
+  return {
+    unitPrice: roundedQuotient([product.basePrice, factor]),
+    taxes,
+    source: 'base_price',
+    itemUnitsPerLineUnit: 1,
+    statedPrice: product.basePrice,
+    statedUnit: product.baseUnit,
+    statedBaseUnits: 1,
+    lineBaseUnits: factor,
+  };
 }
 
 function safeFactor(product: CatalogueProduct, unit: string): number | undefined {

@@ -1,13 +1,7 @@
 import { CrmValidationError } from '../errors.js';
+import { normalizeProductCode } from '../schema/product.js';
 
-/**
- * The form in which product codes are compared for uniqueness: trimmed, Unicode NFC and upper case, because a
- * sales clerk typing `sp-001` means the product `SP-001`, and Vietnamese letters typed on different keyboards
- * (composed or decomposed diacritics) must not make two "different" codes.
- */
-export function normalizeProductCode(code: string): string {
-  return code.trim().normalize('NFC').toLocaleUpperCase('vi');
-}
+export { normalizeProductCode } from '../schema/product.js';
 
 /**
  * Refuses a product code already taken. `existingCodes` are the codes of the OTHER products (the caller leaves

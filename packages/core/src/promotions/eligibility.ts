@@ -10,7 +10,11 @@ export type PromotionRefusal =
   | 'basis_below_minimum'
   | 'basis_above_maximum'
   | 'limit_reached'
-  | 'beaten_by_exclusive';
+  | 'beaten_by_exclusive'
+  /** It qualifies but gives nothing on this cart (buy 10 get 1 on 3, a fixed price above the price, no free product). */
+  | 'no_reward'
+  /** Its coupon would already have expired when the order was placed (an order entered after its date). */
+  | 'coupon_expired';
 
 /** A promotion with its id, as the engine reads it. */
 export type CataloguePromotion = Promotion & { id: string };

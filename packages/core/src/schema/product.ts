@@ -25,10 +25,20 @@ export const packagingSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The form in which product codes are compared for uniqueness, and stored: trimmed, Unicode NFC and upper case,
+ * because a sales clerk typing `sp-001` means the product `SP-001`, and Vietnamese letters typed on different
+ * keyboards (composed or decomposed diacritics) must not make two "different" codes.
+ */
+export function normalizeProductCode(code: string): string {
+  return code.trim().normalize('NFC').toLocaleUpperCase('vi');
+}
+
 /** A product (Sản phẩm): unique code, groups, base price and tax, units, packaging, attributes, media. */
 export const productSchema = z
   .object({
-    code: z.string().trim().min(1, 'is required').max(50).regex(/^[\p{L}\p{N}._\-\/]+$/u, 'may hold letters, digits and . _ - / only'),
+    // stored as compared (normalizeProductCode), so an indexed lookup finds `SP-001` for `sp-001`
+    code: z.string().trim().min(1, 'is required').max(50).regex(/^[\p{L}\p{N}._\-\/]+$/u, 'may hold letters, digits and . _ - / only').transform(normalizeProductCode),
     name: nameSchema,
     groupL1: z.string().trim().max(100).optional(),
     groupId: z.string().trim().max(100).optional(),

@@ -1,11 +1,37 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compilePricing, CrmValidationError, parseWith, priceListSchema, promotionSchema, productSchema, type PricingContext } from '@crmkit/core';
-import { catalogueProducts, kem, nuoc, priceList, promotion, son } from './fixtures.js';
+import { catalogueProducts, kem, nuoc, priceList, product, promotion, son } from './fixtures.js';
 
 const today: PricingContext = { date: '2026-11-23', customerId: 'c-1', customerKind: 'shop', region: 'Hà Nội', channel: 'face_to_face', orderId: 'o-1' };
 
 describe('price lists', () => {
+  it('a list in dollars never mixes in a base price in đồng: the line is refused, naming why', () => {
+    const a = product('a', { basePrice: 50_000 });
+    const b = product('b', { basePrice: 20_000 });
+    const license = product('license', { basePrice: 500, currency: 'USD' });
+    const usd = priceList('usd', { currency: 'USD', items: [{ target: { kind: 'product', productId: 'a' }, price: 2 }] });
+    const engine = compilePricing({ products: [a, b, license], priceLists: [usd], promotions: [] });
+    const error = (() => { try { engine.price({ lines: [{ productId: 'a', quantity: 1 }, { productId: 'b', quantity: 1 }] }, today); } catch (e) { return e; } })();
+    assert.ok(error instanceof CrmValidationError);
+    assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['lines.1.productId', 'currency_mismatch']]);
+    assert.match(error.issues[0]!.message, /B has no price on the list "usd" \(USD\) and its base price is in VND/);
+    // a base price in the list's own currency is fine
+    const result = engine.price({ lines: [{ productId: 'a', quantity: 1 }, { productId: 'license', quantity: 1 }] }, today);
+    assert.deepEqual([result.currency, result.totals.subtotal], ['USD', 502]);
+  });
+
+  it('without a list, a cart is priced in its products’ currency, not the catalogue’s first product’s', () => {
+    const license = product('license', { basePrice: 500, currency: 'USD' });
+    const milk = product('sua', { basePrice: 30_000 });
+    const engine = compilePricing({ products: [license, milk], priceLists: [], promotions: [] });
+    assert.equal(engine.price({ lines: [{ productId: 'sua', quantity: 1 }] }, today).currency, 'VND');
+    assert.equal(engine.price({ lines: [{ productId: 'license', quantity: 1 }] }, today).currency, 'USD');
+    const error = (() => { try { engine.price({ lines: [{ productId: 'sua', quantity: 1 }, { productId: 'license', quantity: 1 }] }, today); } catch (e) { return e; } })();
+    assert.ok(error instanceof CrmValidationError);
+    assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['lines.1.productId', 'currency_mismatch']]);
+  });
+
   it('tiered prices: the highest minimum quantity the line reaches wins', () => {
     const list = priceList('dai-ly', {
       items: [
@@ -135,6 +161,38 @@ describe('promotions', () => {
     assert.equal(result.totals.discount, 0);
   });
 
+  it('buy 10 get 1 on 3 cans gives nothing, so it is not applied: it says why and uses up no limit', () => {
+    const buy10 = promotion('mua10tang1', { appliesTo: { productIds: ['nuoc'] }, limits: { perCustomer: 1 }, reward: { kind: 'free_products', buyQuantity: 10, freeProductId: 'nuoc', freeQuantity: 1 } });
+    const engine = compilePricing({ products: catalogueProducts, priceLists: [], promotions: [buy10] });
+    const three = engine.price({ lines: [{ productId: 'nuoc', quantity: 3 }] }, today);
+    assert.deepEqual(three.promotions.map((p) => [p.code, p.status, p.reason, p.value]), [['MUA10TANG1', 'not_applied', 'no_reward', 0]]);
+    assert.match(three.promotions[0]!.detail!, /3 bought, 10 needed/);
+    assert.equal(three.lines.length, 1);
+  });
+
+  it('a fixed price above today’s price, and a free product missing from the catalogue, give nothing', () => {
+    const fixed = promotion('dong-gia', { appliesTo: { productIds: ['nuoc'] }, reward: { kind: 'fixed_price', price: 12_000 } });
+    const gone = promotion('tang-qua', { reward: { kind: 'free_products', buyQuantity: 1, freeProductId: 'qua-da-xoa', freeQuantity: 1 } });
+    const nextTime = promotion('lan-sau-qua', { reward: { kind: 'amount_off', amount: 1 }, execution: { kind: 'coupon', validDays: 30, reward: { kind: 'free_products', buyQuantity: 1, freeProductId: 'qua-da-xoa', freeQuantity: 1 } } });
+    const engine = compilePricing({ products: catalogueProducts, priceLists: [], promotions: [fixed, gone, nextTime] }, { newCouponCode: () => 'CP-TEST-0001' });
+    const result = engine.price({ lines: [{ productId: 'nuoc', quantity: 5 }] }, today);
+    assert.deepEqual(result.promotions.map((p) => [p.code, p.status, p.reason]).sort(), [
+      ['DONG-GIA', 'not_applied', 'no_reward'],
+      ['LAN-SAU-QUA', 'not_applied', 'no_reward'],
+      ['TANG-QUA', 'not_applied', 'no_reward'],
+    ]);
+    assert.deepEqual(result.couponsIssued, [], 'a coupon for a product that does not exist is not issued');
+    assert.equal(result.totals.discount, 0);
+  });
+
+  it('a programme the others left nothing to take is not applied', () => {
+    const all = promotion('a-tang', { reward: { kind: 'percent_off', percent: 100 } });
+    const more = promotion('b-them', { reward: { kind: 'percent_off', percent: 10 } });
+    const engine = compilePricing({ products: catalogueProducts, priceLists: [], promotions: [all, more] });
+    const result = engine.price({ lines: [{ productId: 'son', quantity: 1 }] }, today);
+    assert.deepEqual(result.promotions.map((p) => [p.code, p.status, p.reason, p.value]), [['A-TANG', 'applied', undefined, 180_000], ['B-THEM', 'not_applied', 'no_reward', 0]]);
+  });
+
   it('out of period, stopped and usage limits are explained', () => {
     const old = promotion('cu', { validTo: '2026-10-31', reward: { kind: 'amount_off', amount: 1 } });
     const stopped = promotion('dung', { status: 'stopped', reward: { kind: 'amount_off', amount: 1 } });
@@ -170,6 +228,22 @@ describe('coupons', () => {
     const usedEngine = compilePricing({ products: catalogueProducts, priceLists: [], promotions: [], coupons: [{ ...coupon, status: 'redeemed', redeemedOnOrderId: 'o-2' }] });
     assert.throws(() => usedEngine.price({ lines: [{ productId: 'kem', quantity: 1 }], couponCodes: ['CP-TEST-0001'] }, { ...today, orderId: 'o-3' }), /already used/);
     assert.throws(() => engine.price({ lines: [{ productId: 'kem', quantity: 1 }], couponCodes: ['CP-TEST-0001'] }, { ...today, customerId: 'c-9', orderId: 'o-3' }), /another customer/);
+  });
+});
+
+describe('coupons that give nothing', () => {
+  it('a coupon that gives nothing on this cart is refused, so the customer keeps it for one it does', () => {
+    const coupon = {
+      id: 'cp-1', code: 'CP-TEST-0001', promotionId: 'lan-sau', issuedToCustomerId: 'c-1', issuedOnOrderId: 'o-1',
+      issuedAt: '2026-11-23T03:00:00.000Z', expiresAt: '2026-12-23T00:00:00.000Z', status: 'active' as const,
+      reward: { kind: 'free_products' as const, buyQuantity: 10, freeProductId: 'nuoc', freeQuantity: 1 },
+    };
+    const engine = compilePricing({ products: catalogueProducts, priceLists: [], promotions: [], coupons: [coupon] });
+    const three = (() => { try { engine.price({ lines: [{ productId: 'nuoc', quantity: 3 }], couponCodes: ['CP-TEST-0001'] }, { ...today, orderId: 'o-2' }); } catch (e) { return e; } })();
+    assert.ok(three instanceof CrmValidationError);
+    assert.deepEqual(three.issues.map((i) => [i.path, i.code]), [['couponCodes.0', 'no_reward']]);
+    const ten = engine.price({ lines: [{ productId: 'nuoc', quantity: 10 }], couponCodes: ['CP-TEST-0001'] }, { ...today, orderId: 'o-2' });
+    assert.deepEqual(ten.couponsRedeemed, [{ code: 'CP-TEST-0001', couponId: 'cp-1', amount: 10_000 }]);
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compilePricing, CrmRuleError, CrmValidationError, couponSchema, parseWith, productSchema, roundMinor, type PricingContext } from '@crmkit/core';
+import { compilePricing, CrmRuleError, CrmValidationError, couponSchema, documentTotals, parseWith, percentOf, productSchema, roundMinor, type PricingContext } from '@crmkit/core';
 import { assertNoComboCycle, assertProductCodeFree, findComboCycleIn } from '../../src/pricing/index.js';
+import { documentLinesFor } from '../../src/pricing/order-lines.js';
 import { couponRefusal, seededCouponCodes } from '../../src/promotions/index.js';
 import { catalogueProducts, kem, nuoc, priceList, product, promotion, son } from './fixtures.js';
 
@@ -79,6 +80,21 @@ describe('units on price-list items', () => {
     const free = result.lines.find((line) => line.free)!;
     assert.deepEqual([free.quantity, free.unit, free.total], [2, 'hộp', 0]);
     assert.equal(result.totals.total, 6_000_000 + 600_000);
+  });
+
+  it('a carton of 12 costs the same as 12 cans: 1,200 cans at 100,000 ₫ a carton are 100 cartons, 10,000,000 ₫', () => {
+    const beer = product('bia', { basePrice: 9_000, baseUnit: 'lon', units: [{ name: 'thùng', baseUnits: 12 }] });
+    const list = priceList('si', { items: [{ target: { kind: 'product', productId: 'bia' }, unit: 'thùng', price: 100_000, taxes: [{ name: 'Phí vận chuyển', kind: 'fixed_per_unit', value: 5_000 }] }] });
+    const engine = compilePricing({ products: [beer], priceLists: [list], promotions: [] });
+    const byCan = engine.price({ lines: [{ productId: 'bia', quantity: 1_200 }] }, today);
+    const byCarton = engine.price({ lines: [{ productId: 'bia', quantity: 100, unit: 'thùng' }] }, today);
+    assert.equal(byCan.lines[0]!.gross, 10_000_000, 'not 1,200 × 8,333 = 9,999,600');
+    assert.deepEqual(byCan.totals, byCarton.totals);
+    assert.equal(byCan.lines[0]!.unitPrice, 8_333, 'a can’s price is shown rounded, never multiplied');
+    assert.deepEqual([byCan.lines[0]!.statedPrice, byCan.lines[0]!.statedUnit, byCan.lines[0]!.statedQuantity], [100_000, 'thùng', 100]);
+    // 13 cans: 100,000 × 13 / 12 = 108,333.33 → 108,333, rounded once; the fee is 5,000 per carton, 13/12 of it
+    const thirteen = engine.price({ lines: [{ productId: 'bia', quantity: 13 }] }, today).lines[0]!;
+    assert.deepEqual([thirteen.gross, thirteen.tax], [108_333, 5_417]);
   });
 
   it('a fixed promotional price is per base unit', () => {
@@ -201,6 +217,21 @@ describe('coupons', () => {
 });
 
 describe('rounding', () => {
+  it('an exact half rounds away from zero even where the float product falls just below it', () => {
+    // 1,500 × 2.3% = 34.5 exactly (the float says 34.499999999999996); 1,500 × 8.7% = 130.5 (130.49999999999997)
+    assert.deepEqual([percentOf(1_500, 2.3), percentOf(1_500, 8.7), percentOf(11_000, 0.35), percentOf(-1_500, 2.3)], [35, 131, 39, -35]);
+    assert.deepEqual([percentOf(1_499, 2.3), percentOf(1_500, 10), percentOf(0, 8)], [34, 150, 0]);
+    // beyond 2^53 and with many decimals, still exact: 12.345678% of 2^53 ₫
+    assert.equal(percentOf(2 ** 53, 12.345678), Number((2n ** 53n * 12_345_678n + 50_000_000n) / 100_000_000n));
+    assert.equal(percentOf(2 ** 53, 50), 2 ** 52);
+    assert.equal(percentOf(3, 50), 2, '1.5 → 2');
+    assert.equal(percentOf(1, 1 / 3), 0);
+    const candy = product('keo', { basePrice: 1_500, taxPercent: 8.7 });
+    const small = promotion('km23', { reward: { kind: 'percent_off', percent: 2.3 } });
+    const line = compilePricing({ products: [candy], priceLists: [], promotions: [small] }).price({ lines: [{ productId: 'keo', quantity: 1 }] }, today).lines[0]!;
+    assert.deepEqual([line.gross, line.discount, line.net, line.tax, line.total], [1_500, 35, 1_465, 127, 1_592], '1,465 × 8.7% = 127.455 → 127');
+  });
+
   it('half away from zero, at each line’s discount and tax; totals add up the lines', () => {
     assert.deepEqual([roundMinor(2.5), roundMinor(-2.5), roundMinor(2.4999), roundMinor(-0.5)], [3, -3, 2, -1]);
     // 3 × 12,345 ₫ with 5% off each line: 617.25 → 617 and 1,851.75 → 1,852 off, each rounded on its own line
@@ -214,5 +245,39 @@ describe('rounding', () => {
     ]);
     assert.equal(result.totals.total, result.lines.reduce((sum, line) => sum + line.total, 0));
     assert.equal(result.totals.total, 11_728 + 1_173 + 35_183 + 3_518);
+  });
+});
+
+describe('order lines', () => {
+  it('an order’s lines add up to the priced totals: discount and tax as percentages, a converted price in its own unit', () => {
+    const milk = product('sua', { basePrice: 33_333, taxPercent: 8 });
+    const beer = product('bia', { basePrice: 9_000, baseUnit: 'lon', units: [{ name: 'thùng', baseUnits: 12 }] });
+    const list = priceList('si', {
+      items: [
+        { target: { kind: 'product', productId: 'bia' }, unit: 'thùng', price: 100_000, taxes: [{ name: 'VAT', kind: 'percent', value: 10 }, { name: 'Phí', kind: 'fixed_per_unit', value: 5_000 }] },
+        { target: { kind: 'product', productId: 'sua' }, price: 33_333, taxes: [{ name: 'VAT', kind: 'percent', value: 8 }] },
+      ],
+    });
+    const seven = promotion('giam7', { reward: { kind: 'percent_off', percent: 7 } });
+    const engine = compilePricing({ products: [milk, beer], priceLists: [list], promotions: [seven] });
+    const priced = engine.price({ lines: [{ productId: 'sua', quantity: 3 }, { productId: 'bia', quantity: 1_201 }, { productId: 'bia', quantity: 24 }] }, today);
+    const lines = documentLinesFor(priced.lines);
+    assert.deepEqual(documentTotals(lines), priced.totals);
+    assert.deepEqual(lines[0], { productId: 'sua', description: 'SUA', quantity: 3, unit: 'cái', unitPrice: 33_333, discountPercent: 7, taxPercent: 8 });
+    // 1,201 cans at a carton price: 8,333 ₫ a can would not make the gross, so the line counts cartons
+    assert.deepEqual([lines[1]!.unit, lines[1]!.unitPrice], ['thùng', 100_000]);
+    assert.deepEqual([lines[2]!.quantity, lines[2]!.unit, lines[2]!.unitPrice], [2, 'thùng', 100_000]);
+  });
+
+  it('a fee on a line discounted to nothing gets a line of its own, and the total still matches', () => {
+    const beer = product('bia', { basePrice: 9_000, baseUnit: 'lon' });
+    const list = priceList('phi', { items: [{ target: { kind: 'product', productId: 'bia' }, price: 9_000, taxes: [{ name: 'Phí môi trường', kind: 'fixed_per_unit', value: 500 }] }] });
+    const all = promotion('tang', { reward: { kind: 'percent_off', percent: 100 } });
+    const priced = compilePricing({ products: [beer], priceLists: [list], promotions: [all] }).price({ lines: [{ productId: 'bia', quantity: 2 }] }, today);
+    assert.deepEqual([priced.lines[0]!.net, priced.lines[0]!.tax], [0, 1_000]);
+    const lines = documentLinesFor(priced.lines);
+    assert.equal(lines.length, 2);
+    assert.deepEqual(lines[1], { description: 'BIA: Phí môi trường', quantity: 1, unitPrice: 1_000 });
+    assert.equal(documentTotals(lines).total, priced.totals.total);
   });
 });

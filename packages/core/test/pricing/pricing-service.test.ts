@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCrm, createMemoryAdapter, crmStorageSchema, CrmConflictError, CrmValidationError } from '@crmkit/core';
+import { createCrm, createMemoryAdapter, crmStorageSchema, CrmConflictError, CrmValidationError, documentTotals } from '@crmkit/core';
 
 async function shop() {
   const storage = await createMemoryAdapter({ schema: crmStorageSchema });
@@ -22,6 +22,41 @@ describe('products in the store', () => {
     const error = await crm.products.create({ code: 'KEM-01', name: 'Trùng mã', basePrice: 1 }).catch((e: unknown) => e);
     assert.ok(error instanceof CrmValidationError);
     assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['code', 'duplicate_code']]);
+  });
+
+  it('a product code is the same code whatever its case, spacing or diacritic encoding', async () => {
+    const { crm } = await shop();
+    await crm.products.create({ code: 'SP-001', name: 'A', basePrice: 1_000 });
+    for (const code of ['sp-001', ' Sp-001 ', 'kem-01']) {
+      const error = await crm.products.create({ code, name: 'B', basePrice: 1_000 }).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError, code);
+      assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['code', 'duplicate_code']]);
+    }
+    await crm.products.create({ code: 'MÃ-ĐẶC-BIỆT', name: 'C', basePrice: 1 });
+    const decomposed = await crm.products.create({ code: 'mã-đặc-biệt'.normalize('NFD'), name: 'D', basePrice: 1 }).catch((e: unknown) => e);
+    assert.ok(decomposed instanceof CrmValidationError);
+    assert.equal(await crm.products.count(), 3);
+  });
+
+  it('two products of one batch with the same code: the batch is refused and nothing is stored; corrected, it goes through', async () => {
+    const { crm } = await shop();
+    const error = await crm.products.createMany([{ code: 'X-1', name: 'X', basePrice: 1 }, { code: 'Y-1', name: 'Y', basePrice: 1 }, { code: 'x-1', name: 'Z', basePrice: 2 }]).catch((e: unknown) => e);
+    assert.ok(error instanceof CrmValidationError);
+    assert.deepEqual(error.issues.map((issue) => [issue.path, issue.code]), [['code', 'duplicate_code']]);
+    assert.equal(await crm.products.count(), 1, 'only the product from before');
+    const stored = await crm.products.createMany([{ code: 'X-1', name: 'X', basePrice: 1 }, { code: 'Y-1', name: 'Y', basePrice: 1 }, { code: 'Z-1', name: 'Z', basePrice: 2 }]);
+    assert.deepEqual(stored.map((product) => product.code), ['X-1', 'Y-1', 'Z-1']);
+  });
+
+  it('a code is free again once its product is deleted or recoded, and a product keeps its own code on edit', async () => {
+    const { crm } = await shop();
+    const old = await crm.products.create({ code: 'CU-01', name: 'Cũ', basePrice: 1 });
+    await crm.products.remove(old.id);
+    await crm.products.create({ code: 'cu-01', name: 'Mới', basePrice: 1 });
+    await crm.products.update('kem', { code: 'KEM-02' });
+    await crm.products.create({ code: 'KEM-01', name: 'Kem mới', basePrice: 1 });
+    const edited = await crm.products.update('kem', { name: 'Kem dưỡng ẩm 50 ml' });
+    assert.equal(edited.code, 'KEM-02');
   });
 
   it('a combo that contains itself through another combo is refused', async () => {
@@ -75,5 +110,53 @@ describe('placing orders with coupons', () => {
     const failed = attempts.find((attempt) => attempt.status === 'rejected') as PromiseRejectedResult;
     assert.ok(failed.reason instanceof CrmConflictError);
     assert.equal(await crm.orders.count(), 1);
+  });
+});
+
+describe('placing orders: what is recorded', () => {
+  it('buy 10 get 1 on an order of 3 cans is not recorded, and the customer’s next order of 10 still gets its free can', async () => {
+    const { crm } = await shop();
+    await crm.products.create({ code: 'BIA', name: 'Bia', basePrice: 15_000, baseUnit: 'lon' }, { id: 'bia' });
+    await crm.promotions.create({ code: 'MUA10TANG1', name: 'Mua 10 tặng 1', appliesTo: { productIds: ['bia'] }, reward: { kind: 'free_products', buyQuantity: 10, freeProductId: 'bia', freeQuantity: 1 }, limits: { perCustomer: 1 } }, { id: 'mua10' });
+    const context = { date: '2026-11-23' };
+    const three = await crm.pricing.placeOrder({ cart: { lines: [{ productId: 'bia', quantity: 3 }] }, context, contactId: 'c-ba' });
+    assert.deepEqual(three.order.promotionIds, []);
+    assert.equal(three.pricing.promotions[0]!.reason, 'no_reward');
+    const ten = await crm.pricing.placeOrder({ cart: { lines: [{ productId: 'bia', quantity: 10 }] }, context, contactId: 'c-ba' });
+    assert.deepEqual(ten.order.promotionIds, ['mua10']);
+    assert.equal(ten.pricing.lines.filter((line) => line.free).length, 1);
+  });
+
+  it('an order’s lines add up to its totals: each line keeps its discount and its tax', async () => {
+    const { crm } = await shop();
+    await crm.products.create({ code: 'SUA', name: 'Sữa', basePrice: 33_333, taxPercent: 8 }, { id: 'sua' });
+    await crm.promotions.create({ code: 'KM7', name: 'Giảm 7%', reward: { kind: 'percent_off', percent: 7 } });
+    const { order, pricing } = await crm.pricing.placeOrder({ cart: { lines: [{ productId: 'sua', quantity: 3 }, { productId: 'kem', quantity: 1 }] }, context: { date: '2026-11-23' }, contactId: 'c-ba' });
+    assert.deepEqual(order.totals, pricing.totals);
+    assert.deepEqual(documentTotals(order.lines), order.totals);
+    assert.deepEqual(order.lines.map((line) => [line.discountPercent, line.taxPercent]), [[7, 8], [7, 10]]);
+  });
+
+  it('an order entered the day after, with a one-day coupon: placed, and the coupon dated from the order', async () => {
+    const { crm } = await shop();
+    await crm.promotions.create({ code: 'NEXT', name: 'Giảm lần sau', reward: { kind: 'amount_off', amount: 20_000 }, execution: { kind: 'coupon', validDays: 1 } }, { id: 'next' });
+    // the clock says 2026-11-23 03:00 UTC; the paper order is of the 22nd, its coupon good through the 23rd
+    const placed = await crm.pricing.placeOrder({ cart: { lines: [{ productId: 'kem', quantity: 1 }] }, context: { date: '2026-11-22' }, contactId: 'c-ba' });
+    assert.deepEqual(placed.coupons.map((coupon) => [coupon.issuedAt, coupon.expiresAt]), [['2026-11-22T00:00:00.000Z', '2026-11-23T00:00:00.000Z']]);
+    assert.deepEqual(placed.order.promotionIds, ['next']);
+  });
+
+  it('an order entered a week late is placed without a coupon that has already expired, and says why', async () => {
+    const { crm } = await shop();
+    await crm.promotions.create({ code: 'NEXT', name: 'Giảm lần sau', reward: { kind: 'amount_off', amount: 20_000 }, execution: { kind: 'coupon', validDays: 1 } }, { id: 'next' });
+    const placed = await crm.pricing.placeOrder({ cart: { lines: [{ productId: 'kem', quantity: 1 }] }, context: { date: '2026-11-16' }, contactId: 'c-ba' });
+    assert.equal(placed.order.number, 'DH-00001');
+    assert.deepEqual(placed.coupons, []);
+    assert.deepEqual(placed.pricing.couponsIssued, []);
+    assert.deepEqual(placed.order.promotionIds, []);
+    const explanation = placed.pricing.promotions[0]!;
+    assert.deepEqual([explanation.status, explanation.reason], ['not_applied', 'coupon_expired']);
+    assert.match(explanation.detail!, /2026-11-17, before today \(2026-11-23\)/);
+    assert.equal(await crm.coupons.count(), 0);
   });
 });
