@@ -62,7 +62,7 @@ const built = await step('build', bin('rollup'), ['-c', 'rollup.config.mjs', '--
 if (existsSync('packages/elements/package.json')) {
   await step('custom-elements manifest', process.execPath, [
     join(root, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'),
-    'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', 'src/define/*.ts', '--outdir', '.', '--quiet',
+    'analyze', '--litelement', '--globs', 'src/base/crm-element.ts', 'src/components/**/*.component.ts', 'src/define/*.ts', '--outdir', '.', '--quiet',
   ], join(root, 'packages/elements'));
 }
 

@@ -8,6 +8,7 @@ export { crmContext } from './base/crm-context.js';
 export { defineTranslations, getLanguage, setLanguage, onLanguageChange, format, type Language, type TranslationTable } from './i18n/translate.js';
 export { commonTranslations } from './i18n/common.js';
 export { translateIssue, type ValidationIssueLike } from './i18n/validation.js';
+export { describeError, errorTranslations, type ErrorText } from './i18n/errors.js';
 export { applyTheme, baseStyles, lightTokens, darkTokens, type ThemeToken } from './styles/theme.js';
 export type {
   CrmSavedDetail,

@@ -168,6 +168,50 @@ describe('<crm-agenda>', () => {
     expect(text(agenda.shadowRoot!.querySelector('[role="status"]'))).to.contain('Hoạt động tiếp theo "Gửi báo giá" đã được lên lịch lúc 10:00');
   });
 
+  it('keeps keyboard focus in the agenda: on the new activity after creating, the details after completing, the next activity after cancelling', async () => {
+    const focused = () => agenda.shadowRoot!.activeElement as HTMLElement | null;
+    agenda.shadowRoot!.querySelector<HTMLButtonElement>('.toolbar button.primary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await agenda.updateComplete;
+    await sendKeys({ type: 'Gọi lại anh Tuấn' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(agenda.shadowRoot!.querySelector('[role="status"]')).includes('Đã tạo "Gọi lại anh Tuấn"'), 'the creation');
+    await agenda.updateComplete;
+    expect(focused()?.classList.contains('activity'), 'the new activity').to.equal(true);
+    expect(text(focused())).to.contain('Gọi lại anh Tuấn');
+
+    chip(agenda, 'a-visit')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await agenda.updateComplete;
+    const completeButton = [...agenda.shadowRoot!.querySelectorAll<HTMLButtonElement>('aside button[type="submit"]')].find((button) => text(button) === 'Hoàn thành')!;
+    completeButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(agenda.shadowRoot!.querySelector('[role="status"]')).includes('Đã hoàn thành "Thăm cửa hàng Minh Anh"'), 'the completion');
+    await agenda.updateComplete;
+    expect(focused()?.id, 'the completed activity\'s details').to.equal('details-heading');
+    expect(text(focused())).to.equal('Thăm cửa hàng Minh Anh');
+
+    chip(agenda, 'a-call')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await agenda.updateComplete;
+    [...agenda.shadowRoot!.querySelectorAll<HTMLButtonElement>('aside button')].find((button) => text(button) === 'Hủy hoạt động')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => chip(agenda, 'a-call') === null, 'the cancelled call to leave');
+    await agenda.updateComplete;
+    expect(focused()?.dataset['id'], 'the activity after the cancelled one').to.equal('a-visit');
+  });
+
+  it('completing an activity already completed in another tab says so in Vietnamese', async () => {
+    chip(agenda, 'a-visit')!.click();
+    await agenda.updateComplete;
+    const form = agenda.shadowRoot!.querySelector<HTMLFormElement>('aside form')!;
+    const otherTab = await openCrm(database);
+    await otherTab.activityPlanner.complete('a-visit', {});
+    form.requestSubmit();
+    await until(() => agenda.shadowRoot!.querySelector('p.message[role="alert"]') !== null, 'the refusal');
+    expect(text(agenda.shadowRoot!.querySelector('p.message[role="alert"]'))).to.equal('Đã có lỗi: Hoạt động này đã hoàn thành hoặc đã bị hủy.');
+  });
+
   it('day and month views, navigation, English at run time', async () => {
     agenda.view = 'month';
     await agenda.updateComplete;

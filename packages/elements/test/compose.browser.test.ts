@@ -128,6 +128,58 @@ describe('<crm-compose>', () => {
     expect(field('button.retry'), 'nothing left to retry').to.equal(null);
   });
 
+  it('a failed message stays with its contact: another record-id offers no retry, and a retry reports the contact it was written to', async () => {
+    await crm.contacts.create({ fullName: 'Lê Thị Hoa', emails: ['hoa@abc.vn'] } as never, { id: 'ct-hoa' });
+    const sentEvents: CrmMessageDetail[] = [];
+    compose.addEventListener('crm-message-sent', (event) => sentEvents.push(event.detail));
+    host.state.failNext = 1;
+    field<HTMLTextAreaElement>('textarea[name="body"]').focus();
+    await sendKeys({ type: 'Anh Nam, em gửi lại báo giá ạ.' });
+    await submit();
+    expect(text(field('[role="status"]'))).to.equal('Gửi thất bại: SMTP 451: mailbox busy');
+
+    compose.setAttribute('record-id', 'ct-hoa');
+    await compose.updateComplete;
+    expect(field('input[name="to"]').value).to.equal('hoa@abc.vn');
+    expect(compose.shadowRoot!.querySelector('button.retry') !== null, 'no retry of anh Nam\'s message on chị Hoa').to.equal(false);
+    expect(text(field('[role="status"]'))).to.equal('');
+
+    // back on anh Nam, a new failure; the host switches record while the retry is under way
+    compose.setAttribute('record-id', 'ct-nam');
+    await compose.updateComplete;
+    host.state.failNext = 1;
+    await submit();
+    field<HTMLButtonElement>('button.retry').click();
+    compose.setAttribute('record-id', 'ct-hoa');
+    await compose.updateComplete;
+    expect(host.sent.map((message) => message.to)).to.deep.equal([['nam.hv@saomai.vn', 'nam@gmail.com']]);
+    expect(sentEvents.map((event) => [event.record.id, event.channel, event.to])).to.deep.equal([['ct-nam', 'email', ['nam.hv@saomai.vn', 'nam@gmail.com']]]);
+    expect(compose.shadowRoot!.querySelector('button.retry') !== null, 'nothing left to retry').to.equal(false);
+  });
+
+  it('an SMS or Zalo message started from an HTML e-mail template goes out as plain text', async () => {
+    await pick('select[name="template"]', 'tpl-birthday');
+    expect(compose.shadowRoot!.querySelector('.preview iframe') !== null, 'the e-mail previews as HTML').to.equal(true);
+    await pick('select[name="channel"]', 'sms');
+    expect(compose.shadowRoot!.querySelector('.preview iframe') !== null, 'an SMS previews as text').to.equal(false);
+    expect(field<HTMLSelectElement>('select[name="template"]').value).to.equal('');
+    await submit();
+
+    // the host switches the channel itself
+    compose.channel = 'email';
+    await compose.updateComplete;
+    await pick('select[name="template"]', 'tpl-birthday');
+    compose.channel = 'zalo';
+    await compose.updateComplete;
+    await submit();
+    expect(host.sent.map((message) => [message.channel, message.format])).to.deep.equal([
+      ['sms', 'text'],
+      ['zalo', 'text'],
+    ]);
+    const logged = await messagesOf('ct-nam');
+    expect(logged.map((activity) => activity.message!.format)).to.deep.equal(['text', 'text']);
+  });
+
   it('no recipient or no message is refused next to the field, and nothing is sent or logged', async () => {
     field('input[name="to"]').value = '';
     field('input[name="to"]').dispatchEvent(new Event('input'));
@@ -161,6 +213,19 @@ describe('<crm-compose>', () => {
     expect(field<HTMLTextAreaElement>('textarea[name="body"]').value).to.equal('Chào Hoàng Văn Nam, hẹn gặp anh lúc 10:00.');
     await submit();
     expect(host.sent.map((message) => [message.channel, message.to, message.body])).to.deep.equal([['sms', ['0903 111 222'], 'Chào Hoàng Văn Nam, hẹn gặp anh lúc 10:00.']]);
+  });
+
+  it('a crm with no message transport says so in Vietnamese, and nothing is logged', async () => {
+    const storage = await createMemoryAdapter({ schema: crmStorageSchema, database: new MemoryDatabase() });
+    const bare = createCrm({ storage, actor: { id: 'u-an', role: 'manager' }, now: () => NOW });
+    await bare.contacts.create({ fullName: 'Hoàng Văn Nam', emails: ['nam@gmail.com'] } as never, { id: 'ct-nam' });
+    compose.crm = bare;
+    await compose.updateComplete;
+    field<HTMLTextAreaElement>('textarea[name="body"]').value = 'Chào anh Nam';
+    field<HTMLTextAreaElement>('textarea[name="body"]').dispatchEvent(new Event('input'));
+    await submit();
+    expect(text(field('p.message[role="alert"]'))).to.equal('Đã có lỗi: CRM chưa có kênh gửi tin nhắn (email, SMS, Zalo).');
+    expect((await bare.activities.listAll()).filter((activity) => activity.message)).to.deep.equal([]);
   });
 
   it('has no axe violations, in Vietnamese and English', async () => {

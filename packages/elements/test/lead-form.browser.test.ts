@@ -3,7 +3,9 @@
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { createCrm, createMemoryAdapter, crmStorageSchema, DEFAULT_DEDUP_SETTINGS, type Crm, type CustomFieldDefinition } from '@crmkit/core';
+import { ContextProvider } from '@lit/context';
 import '../src/define/lead-form.js';
+import { crmContext } from '../src/base/crm-context.js';
 import { setLanguage } from '../src/i18n/translate.js';
 import type { CrmLeadForm } from '../src/components/lead-form/lead-form.component.js';
 import type { CrmDuplicatesDetail, CrmOpenRecordDetail, CrmSavedDetail } from '../src/events.js';
@@ -284,6 +286,68 @@ describe('<crm-lead-form>', () => {
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reload-button"]')!.click();
     await form.updateComplete;
     expect(control<HTMLTextAreaElement>(form, 'need').value).to.equal('Cần thêm 5 máy POS');
+  });
+
+  it('switching to a lead that cannot be loaded clears the previous lead and never saves over it', async () => {
+    const first = await crm.leads.create({ title: 'Phần mềm kế toán', contactName: 'Đỗ Minh Khoa' });
+    form.leadId = first.id;
+    await form.updateComplete;
+    expect(control(form, 'title').value).to.equal('Phần mềm kế toán');
+
+    form.leadId = 'lead-da-xoa';
+    await form.updateComplete;
+    expect(control(form, 'title').value, 'the previous lead is not shown').to.equal('');
+    expect(control(form, 'contactName').value).to.equal('');
+    expect(text(form.shadowRoot!.querySelector('[part~="message"]'))).to.equal('Không tìm thấy tiềm năng lead-da-xoa.');
+
+    await type(form, 'title', 'Sửa nhầm');
+    expect(await form.save()).to.equal(undefined);
+    expect(text(form.shadowRoot!.querySelector('[part~="message"]'))).to.equal('Chưa tải được tiềm năng lead-da-xoa nên không thể lưu.');
+    const stored = await crm.leads.get(first.id);
+    expect(stored.title, 'the previous lead is untouched').to.equal('Phần mềm kế toán');
+    expect(stored.rev).to.equal(first.rev);
+    expect(await crm.leads.count(), 'no lead was created either').to.equal(1);
+
+    // back to a lead that loads: it is edited and saved as usual
+    form.leadId = first.id;
+    await form.updateComplete;
+    expect(control(form, 'title').value).to.equal('Phần mềm kế toán');
+    expect(text(form.shadowRoot!.querySelector('[part~="message"]'))).to.equal('');
+  });
+
+  it('follows a context provider that switches to another crm, unless the host set crm on the form', async () => {
+    const other = await openCrm();
+    const lead = await crm.leads.create({ title: 'Lead ở CRM thứ nhất' });
+    await other.leads.create({ title: 'Lead ở CRM thứ hai' }, { id: lead.id });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const provider = new ContextProvider(host, { context: crmContext, initialValue: crm });
+    const provided = document.createElement('crm-lead-form');
+    provided.leadId = lead.id;
+    host.append(provided);
+    try {
+      await provided.updateComplete;
+      expect(provided.crm === crm, 'the provider\'s crm').to.equal(true);
+      expect(control(provided, 'title').value).to.equal('Lead ở CRM thứ nhất');
+
+      provider.setValue(other);
+      await provided.updateComplete;
+      expect(provided.crm === other, 'the provider\'s new crm').to.equal(true);
+      expect(control(provided, 'title').value).to.equal('Lead ở CRM thứ hai');
+
+      // a crm set on the element wins over the context's; unset, the context's applies again
+      provided.crm = crm;
+      provider.setValue(other);
+      await provided.updateComplete;
+      expect(provided.crm === crm, 'the crm set on the form').to.equal(true);
+      expect(control(provided, 'title').value).to.equal('Lead ở CRM thứ nhất');
+      provided.crm = undefined;
+      await provided.updateComplete;
+      expect(provided.crm === other, 'the provider\'s crm again').to.equal(true);
+      expect(control(provided, 'title').value).to.equal('Lead ở CRM thứ hai');
+    } finally {
+      host.remove();
+    }
   });
 
   it('"Save and new" saves and clears the form for the next lead', async () => {

@@ -78,6 +78,24 @@ describe('<crm-notifications>', () => {
     expect(text(bell.shadowRoot!.querySelector('[role="status"]'))).to.equal('Đã đánh dấu 1 thông báo là đã đọc.');
   });
 
+  it('marking one read by keyboard moves focus to the next notification, then to the heading when none is left', async () => {
+    bell.open = true;
+    await bell.updateComplete;
+    const itemOf = (title: string) => items().find((item) => text(item).includes(title))!;
+    itemOf('BG-00007').querySelector<HTMLButtonElement>('button.mark')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button().getAttribute('aria-label') === 'Thông báo: 1 chưa đọc', 'one read');
+    await bell.updateComplete;
+    const active = () => bell.shadowRoot!.activeElement as HTMLElement | null;
+    expect([active()?.closest('li')?.dataset['id'], active()?.className], 'the other notification\'s "Mark as read"').to.deep.equal([itemOf('FPT').dataset['id'], 'mark']);
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => button().getAttribute('aria-label') === 'Thông báo', 'all read');
+    await bell.updateComplete;
+    expect(active()?.id, 'nothing left to mark: the panel\'s heading').to.equal('heading');
+    expect(text(active())).to.equal('Thông báo');
+  });
+
   it('opening a notification about a record asks the host to open it and marks it read', async () => {
     const opened: CrmOpenRecordDetail[] = [];
     bell.addEventListener('crm-open-record', (event) => opened.push(event.detail));
@@ -102,6 +120,39 @@ describe('<crm-notifications>', () => {
     await bell.updateComplete;
     expect((await crm.communications.notificationsFor('u-an')).filter((notification) => notification.kind === 'reminder')).to.have.length(1);
     expect(await bell.deliverReminders(), 'nothing left to deliver').to.equal(0);
+  });
+
+  it('switching user-id shows that user\'s notifications without popping up their old reminders', async () => {
+    await crm.activityPlanner.schedule({ kind: 'meeting', summary: 'Nhắc của chị Bình', assigneeId: 'u-binh', dueAt: '2026-11-23T03:10:00.000Z', reminderOffsetsMinutes: [15] });
+    await crm.communications.deliverDueReminders();
+    await bell.updateComplete;
+    expect(text(bell.shadowRoot!.querySelector('.popup'))).to.equal('');
+    bell.userId = 'u-binh';
+    await bell.updateComplete;
+    expect(button().getAttribute('aria-label')).to.equal('Thông báo: 2 chưa đọc');
+    expect(text(bell.shadowRoot!.querySelector('.popup')), 'an old reminder is not new').to.equal('');
+
+    // a reminder that arrives for the new user afterwards still pops up
+    await crm.activityPlanner.schedule({ kind: 'call', summary: 'Gọi khách Sao Mai', assigneeId: 'u-binh', dueAt: '2026-11-23T03:12:00.000Z', reminderOffsetsMinutes: [15] });
+    await bell.deliverReminders();
+    await until(() => bell.shadowRoot!.querySelector('.popup') !== null, 'the new reminder\'s pop-up');
+    expect(text(bell.shadowRoot!.querySelector('.popup span'))).to.equal('Nhắc việc: Gọi khách Sao Mai');
+
+    // and back on anh An, chị Bình's pop-up does not follow
+    bell.userId = 'u-an';
+    await bell.updateComplete;
+    expect(text(bell.shadowRoot!.querySelector('.popup'))).to.equal('');
+  });
+
+  it('a reminder\'s pop-up goes away once the reminder is read in another tab', async () => {
+    await crm.activityPlanner.schedule({ kind: 'meeting', summary: 'Gặp anh Nam', assigneeId: 'u-an', dueAt: '2026-11-23T03:10:00.000Z', reminderOffsetsMinutes: [15] });
+    await bell.deliverReminders();
+    await until(() => bell.shadowRoot!.querySelector('.popup') !== null, 'the pop-up');
+    const otherTab = await openCrm(database);
+    await otherTab.communications.markAllRead('u-an');
+    await until(() => button().getAttribute('aria-label') === 'Thông báo', 'the count cleared');
+    await bell.updateComplete;
+    expect(text(bell.shadowRoot!.querySelector('.popup'))).to.equal('');
   });
 
   it('Escape closes the list and gives focus back to the bell; English at run time', async () => {

@@ -250,6 +250,113 @@ describe('<crm-pipeline-board>', () => {
     expect((await crm.opportunities.get('o-ketoan')).status).to.equal('won');
   });
 
+  it('keeps keyboard focus on the card marked won, and on the card that takes the place of one marked lost', async () => {
+    requirePipeline(crm);
+    const outcomes: string[] = [];
+    board.addEventListener('crm-won', (event) => outcomes.push(`won:${event.detail.opportunityId}`));
+    board.addEventListener('crm-lost', (event) => outcomes.push(`lost:${event.detail.opportunityId}`));
+    card(board, 'o-ketoan')!.querySelector<HTMLButtonElement>('button[data-action="won"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => outcomes.length === 1, 'crm-won');
+    await board.updateComplete;
+    expect(text(card(board, 'o-ketoan')!.querySelector('.won-badge'))).to.equal('Đã thắng');
+    const focusedCard = () => (board.shadowRoot!.activeElement as HTMLElement | null)?.closest('.card')?.getAttribute('data-id');
+    expect(board.shadowRoot!.activeElement?.classList.contains('card'), 'a card has the focus').to.equal(true);
+    expect(focusedCard(), 'the won card keeps the focus').to.equal('o-ketoan');
+
+    card(board, 'o-goicuoc')!.querySelector<HTMLButtonElement>('button[data-action="lost"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await board.updateComplete;
+    const dialog = board.shadowRoot!.querySelector('dialog')!;
+    const select = dialog.querySelector('select')!;
+    select.value = 'lr-price';
+    select.dispatchEvent(new Event('change'));
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => outcomes.length === 2, 'crm-lost');
+    await board.updateComplete;
+    expect(outcomes).to.deep.equal(['won:o-ketoan', 'lost:o-goicuoc']);
+    expect(card(board, 'o-goicuoc') === null, 'the lost card left').to.equal(true);
+    expect(focusedCard(), 'the next card of the stage takes the focus').to.equal('o-dinhvi');
+  });
+
+  it('keeps one rendered card in the tab order when the focused card is filtered out or marked lost elsewhere', async () => {
+    const tabbable = () => [...board.shadowRoot!.querySelectorAll<HTMLElement>('.card')].filter((element) => element.tabIndex === 0).map((element) => element.dataset['id']);
+    card(board, 'o-goicuoc')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await board.updateComplete;
+    expect(tabbable()).to.deep.equal(['o-dinhvi']);
+    const search = board.shadowRoot!.querySelector<HTMLInputElement>('[data-filter="text"]')!;
+    search.value = 'ke toan';
+    search.dispatchEvent(new Event('input'));
+    await board.updateComplete;
+    expect(tabbable(), 'the only card shown').to.deep.equal(['o-ketoan']);
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    await board.updateComplete;
+    expect(tabbable(), 'the focused card again, once shown').to.deep.equal(['o-dinhvi']);
+
+    requirePipeline(crm);
+    const other = await openCrm(database);
+    await other.pipeline.markLost('o-dinhvi', { lostReasonId: 'lr-price' });
+    await until(() => card(board, 'o-dinhvi') === null, 'the lost card to leave');
+    expect(tabbable()).to.deep.equal(['o-goicuoc']);
+  });
+
+  it('clears the salesperson filter when the chosen team does not include that salesperson', async () => {
+    const filter = async (name: string, value: string) => {
+      const control = board.shadowRoot!.querySelector<HTMLSelectElement>(`[data-filter="${name}"]`)!;
+      control.value = value;
+      control.dispatchEvent(new Event('change'));
+      await board.updateComplete;
+    };
+    const all = () => ['s-new', 's-qualified'].flatMap((stage) => cardIds(board, stage)).sort();
+    await filter('salespersonId', 'u-an');
+    expect(all()).to.deep.equal(['o-goicuoc']);
+    await filter('teamId', 't-hcm');
+    expect(all(), 'the team\'s opportunities, not an empty board').to.deep.equal(['o-dinhvi', 'o-ketoan']);
+    const salesperson = board.shadowRoot!.querySelector<HTMLSelectElement>('[data-filter="salespersonId"]')!;
+    expect(salesperson.value).to.equal('');
+    expect(text(salesperson.selectedOptions[0])).to.equal('Tất cả');
+    await filter('salespersonId', 'u-binh');
+    expect(all()).to.deep.equal(['o-dinhvi', 'o-ketoan']);
+    expect(salesperson.value).to.equal('u-binh');
+  });
+
+  it('does not let a won card be picked up or dragged, and says why in the board\'s language', async () => {
+    requirePipeline(crm);
+    await crm.pipeline.markWon('o-ketoan');
+    await until(() => text(card(board, 'o-ketoan')).includes('Đã thắng'), 'the won badge');
+    const won = card(board, 'o-ketoan')!;
+    expect(won.getAttribute('draggable')).to.equal('false');
+    won.focus();
+    await sendKeys({ press: 'Space' });
+    await board.updateComplete;
+    const announcement = board.shadowRoot!.querySelector('div[role="status"][aria-live="polite"]');
+    expect(text(announcement)).to.equal('Phần mềm kế toán đã thắng: phải mở lại cơ hội trước khi chuyển giai đoạn.');
+    expect(board.shadowRoot!.querySelectorAll('.card.grabbed').length, 'nothing picked up').to.equal(0);
+    expect(board.shadowRoot!.activeElement?.getAttribute('data-id'), 'focus stays on the won card').to.equal('o-ketoan');
+    expect(text(board.shadowRoot!.querySelector('p.message[role="alert"]')), 'no refused move').to.equal('');
+    expect((await crm.opportunities.get('o-ketoan')).stageId).to.equal('s-won');
+  });
+
+  it('explains a move the pipeline refuses in the board\'s language, not the core\'s English', async () => {
+    requirePipeline(crm);
+    const errors: string[] = [];
+    board.addEventListener('crm-error', (event) => errors.push(event.detail.action));
+    await crm.pipeline.markWon('o-ketoan');
+    await board.updateComplete;
+    expect(await board.moveCard('o-ketoan', 's-new')).to.equal(false);
+    await board.updateComplete;
+    expect(text(board.shadowRoot!.querySelector('p.message[role="alert"]'))).to.equal('Đã có lỗi: Cơ hội đã thắng hoặc đã thua phải được mở lại trước khi chuyển giai đoạn.');
+    board.language = 'en';
+    await board.updateComplete;
+    expect(await board.moveCard('o-ketoan', 's-new')).to.equal(false);
+    await board.updateComplete;
+    expect(text(board.shadowRoot!.querySelector('p.message[role="alert"]'))).to.equal('Something went wrong: A won or lost opportunity must be reopened before it changes stage.');
+    expect(errors).to.deep.equal(['moveStage', 'moveStage']);
+  });
+
   it('filters by team, salesperson and tag, and searches without diacritics', async () => {
     const filter = async (name: string, value: string) => {
       const control = board.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-filter="${name}"]`)!;

@@ -216,6 +216,35 @@ describe('<crm-route-planner>', () => {
     expect(assignments.map((assignment) => `${assignment.userId}:${assignment.effectiveFrom}`).sort()).to.deep.equal(['u-an:2025-03-01', 'u-binh:2025-04-01']);
   });
 
+  it('refuses an assignment that ends before it starts: the end date is marked and the reason is in the planner\'s language', async () => {
+    const form = planner.shadowRoot!.querySelector<HTMLFormElement>('form.assign')!;
+    const employee = form.querySelector<HTMLSelectElement>('select[name="userId"]')!;
+    const from = form.querySelector<HTMLInputElement>('input[name="from"]')!;
+    const to = form.querySelector<HTMLInputElement>('input[name="to"]')!;
+    const fill = () => {
+      employee.value = 'u-binh';
+      from.value = '2025-03-20';
+      to.value = '2025-03-10';
+    };
+    fill();
+    form.requestSubmit();
+    await until(() => text(planner.shadowRoot!.getElementById('assign-error')) !== '', 'the refusal');
+    expect(text(planner.shadowRoot!.getElementById('assign-error'))).to.equal('Đến ngày: Không được sớm hơn ngày bắt đầu');
+    expect(to.getAttribute('aria-invalid'), 'the end date is the field at fault').to.equal('true');
+    expect(to.getAttribute('aria-describedby')).to.equal('assign-error');
+    expect(employee.getAttribute('aria-invalid'), 'the employee is fine').to.equal('false');
+    expect(from.getAttribute('aria-invalid')).to.equal('false');
+    expect(planner.shadowRoot!.activeElement?.getAttribute('name'), 'focus on the end date').to.equal('to');
+    expect((await crm.routeAssignments.listAll()).map((assignment) => assignment.userId)).to.deep.equal(['u-an']);
+
+    planner.language = 'en';
+    await planner.updateComplete;
+    fill();
+    form.requestSubmit();
+    await until(() => text(planner.shadowRoot!.getElementById('assign-error')).startsWith('To:'), 'the English refusal');
+    expect(text(planner.shadowRoot!.getElementById('assign-error'))).to.equal('To: Must not be before effectiveFrom');
+  });
+
   it('updates live when another client changes the route', async () => {
     const other = await openCrm(database);
     await other.fieldSales.setParticipation('r-1', 'c-b', 'out_of_route', { reason: 'Đóng cửa' });

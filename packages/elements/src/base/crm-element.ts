@@ -12,12 +12,32 @@ import { crmContext } from './crm-context.js';
  */
 export abstract class CrmElement<K extends string = never> extends LitElement {
   static override properties = {
-    crm: { attribute: false },
+    // the accessors below are the property (an explicit crm over the context's); subclasses that spread these
+    // properties must not get a plain accessor in their place
+    crm: { attribute: false, noAccessor: true },
     language: { reflect: true },
   };
 
-  /** The crm client; when unset, the nearest provider of `crmContext` supplies it. */
-  crm: Crm | undefined;
+  /** The crm the host set on the element itself; it wins over the context's. */
+  private explicitCrm: Crm | undefined;
+  /** The crm the nearest provider of `crmContext` supplies now (followed on every change). */
+  private providedCrm: Crm | undefined;
+
+  /**
+   * The crm client: the one set on this property, else the one the nearest provider of `crmContext` supplies
+   * (a provider that switches to another crm switches the element too). Setting `undefined` falls back to the
+   * context's.
+   */
+  get crm(): Crm | undefined {
+    return this.explicitCrm ?? this.providedCrm;
+  }
+
+  set crm(crm: Crm | undefined) {
+    const before = this.crm;
+    this.explicitCrm = crm ?? undefined;
+    this.requestUpdate('crm', before);
+  }
+
   /** `vi` or `en`; when unset, the kit's language (`setLanguage`). */
   language: Language | undefined;
 
@@ -33,7 +53,9 @@ export abstract class CrmElement<K extends string = never> extends LitElement {
       context: crmContext,
       subscribe: true,
       callback: (crm) => {
-        if (!this.crm && crm) this.crm = crm;
+        const before = this.crm;
+        this.providedCrm = crm ?? undefined;
+        this.requestUpdate('crm', before);
       },
     });
   }
@@ -87,6 +109,28 @@ export abstract class CrmElement<K extends string = never> extends LitElement {
     };
     work.then(settle, settle);
     return work;
+  }
+
+  /**
+   * After an action removed the control that had the focus (a "Mark as read" button that goes with the unread
+   * state, a form that closes): once the update is done, focuses the first element of the shadow root that matches
+   * one of `selectors`, in order of preference — unless the user has meanwhile put the focus somewhere else.
+   * Resolves to the element focused, if any.
+   */
+  protected async refocus(selectors: readonly string[]): Promise<HTMLElement | undefined> {
+    await this.updateComplete;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    // focus inside this element shows as the element itself; lost focus as nothing (or the body)
+    if (active && active !== this && active !== document.body) return undefined;
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return target;
+      }
+    }
+    return undefined;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {

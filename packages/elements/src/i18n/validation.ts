@@ -9,6 +9,15 @@ export interface ValidationIssueLike {
 
 type Rewrite = readonly [pattern: RegExp, vi: (match: RegExpMatchArray) => string];
 
+// the dates a "must not be before …" message compares with, as the schemas name them
+const DATE_NAMES_VI: Readonly<Record<string, string>> = {
+  effectiveFrom: 'ngày bắt đầu',
+  validFrom: 'ngày bắt đầu hiệu lực',
+  issuedAt: 'ngày phát hành',
+  'the quote date': 'ngày báo giá',
+  'the start date': 'ngày bắt đầu',
+};
+
 // The core's schemas speak plain English; these rewrite the messages they use into Vietnamese. A message
 // not listed keeps its English words behind a Vietnamese lead-in, so nothing is ever lost in translation.
 const VIETNAMESE: readonly Rewrite[] = [
@@ -28,6 +37,7 @@ const VIETNAMESE: readonly Rewrite[] = [
   [/^must be one of: (.*)$/, (m) => `Phải là một trong: ${m[1]}`],
   [/^must be an ISO date\b/, () => 'Ngày không hợp lệ (dạng 2026-11-23)'],
   [/^must be a three-letter ISO 4217 code/, () => 'Mã tiền tệ phải gồm 3 chữ cái, ví dụ VND'],
+  [/^must not be before (.+)$/, (m) => `Không được sớm hơn ${DATE_NAMES_VI[m[1]!] ?? 'ngày bắt đầu'}`],
 ];
 
 const BY_CODE_VI: Readonly<Record<string, string>> = {

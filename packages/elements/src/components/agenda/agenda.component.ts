@@ -3,6 +3,7 @@ import { reminderState, CrmValidationError, type ActivityType, type AgendaSpan, 
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
 import { styleProperties } from '../../base/style-properties.js';
+import { describeError } from '../../i18n/errors.js';
 import { fieldErrorsOf, translateIssue } from '../../i18n/validation.js';
 import type { Language } from '../../i18n/translate.js';
 import { baseStyles } from '../../styles/theme.js';
@@ -54,11 +55,11 @@ interface Draft {
  *
  * @summary A user's agenda: day / week / month, create, drag to reschedule, complete.
  *
- * @event crm-saved - After an activity was created from a slot (`entity: 'activity'`). Detail: `CrmSavedDetail`.
- * @event crm-activity-reschedule-request - Before an activity moves (cancelable). Detail: `CrmActivityRescheduleDetail`.
- * @event crm-activity-reschedule - After it moved.
- * @event crm-activity-complete - After an activity was completed. Detail: `CrmActivityCompleteDetail`.
- * @event crm-error - A service call failed; the agenda shows the message too.
+ * @event {CustomEvent<CrmSavedDetail>} crm-saved - After an activity was created from a slot (`entity: 'activity'`). Detail: `CrmSavedDetail`.
+ * @event {CustomEvent<CrmActivityRescheduleDetail>} crm-activity-reschedule-request - Before an activity moves (cancelable). Detail: `CrmActivityRescheduleDetail`.
+ * @event {CustomEvent<CrmActivityRescheduleDetail>} crm-activity-reschedule - After it moved.
+ * @event {CustomEvent<CrmActivityCompleteDetail>} crm-activity-complete - After an activity was completed. Detail: `CrmActivityCompleteDetail`.
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - A service call failed; the agenda shows the message too.
  *
  * @csspart toolbar - The navigation and view switch.
  * @csspart grid - The calendar grid.
@@ -78,13 +79,13 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     view: { reflect: true },
     firstHour: { attribute: 'first-hour', type: Number },
     lastHour: { attribute: 'last-hour', type: Number },
-    selectedId: { state: true },
-    draft: { state: true },
-    dropTarget: { state: true },
-    errorMessage: { state: true },
-    fieldErrors: { state: true },
-    announcement: { state: true },
-    suggestion: { state: true },
+    selectedId: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    dropTarget: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    suggestion: { state: true, attribute: false },
   };
 
   protected readonly translations = agendaTranslations;
@@ -155,7 +156,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
   }
 
   private fail(error: unknown, action: string): void {
-    this.errorMessage = this.t('common.error', { message: error instanceof Error ? error.message : String(error) });
+    this.errorMessage = this.t('common.error', { message: describeError(error, this.currentLanguage) });
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 
@@ -194,7 +195,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
           <button type="button" @click=${() => this.go(stepDate(this.currentDate(), this.view, -1))} aria-label=${this.t('previous')}>‹</button>
           <button type="button" @click=${() => this.go(this.today())}>${this.t('today')}</button>
           <button type="button" @click=${() => this.go(stepDate(this.currentDate(), this.view, 1))} aria-label=${this.t('next')}>›</button>
-          <h2>${this.heading()}</h2>
+          <h2 id="agenda-heading" tabindex="-1">${this.heading()}</h2>
           <div class="views" role="group" aria-label=${this.t('views')}>
             ${(['day', 'week', 'month'] as const).map(
               (view) => html`<button type="button" aria-pressed=${String(this.view === view)} @click=${() => this.setView(view)}>${this.t(view)}</button>`,
@@ -370,7 +371,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     const local = localParts(activity.dueAt, this.offset());
     const planned = activity.status === 'planned';
     return html`<aside part="details" aria-labelledby="details-heading">
-      <h3 id="details-heading">${activity.summary}</h3>
+      <h3 id="details-heading" tabindex="-1">${activity.summary}</h3>
       <p class="meta">${this.t(`kind.${activity.kind}`)} · ${this.t('due', { time: local.time, date: this.dateLabel(local.date) })}</p>
       ${activity.related ? html`<p class="meta">${this.t('related', { entity: `${activity.related.entity} ${activity.related.id}` })}</p>` : nothing}
       ${activity.outcome ? html`<p>${this.t('outcome')}: ${activity.outcome}</p>` : nothing}
@@ -392,7 +393,7 @@ export class CrmAgenda extends CrmElement<AgendaText> {
           `
         : html`<p class="meta">${this.t('done')}</p>`}
       ${this.suggestion ? this.renderSuggestion(this.suggestion) : nothing}
-      <button type="button" @click=${() => this.select(undefined, undefined)}>${this.t('common.close')}</button>
+      <button type="button" @click=${() => this.closeDetails(activity.id)}>${this.t('common.close')}</button>
     </aside>`;
   }
 
@@ -407,6 +408,11 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     this.selectedId = this.selectedId === id ? undefined : id;
     this.draft = undefined;
     this.fieldErrors = {};
+  }
+
+  private closeDetails(id: string): void {
+    this.select(undefined, undefined);
+    void this.refocus([this.chipSelector(id), '#agenda-heading']);
   }
 
   private openDay(date: string): void {
@@ -475,6 +481,12 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     this.fieldErrors = {};
     this.emit<CrmSavedDetail>('crm-saved', { entity: 'activity', record: created as unknown as CrmSavedDetail['record'], warnings: [] });
     await this.live.reload();
+    // the form closed under the focus: the new activity takes it (or "Add", when it falls outside the period shown)
+    await this.refocus([this.chipSelector(created.id), '.toolbar button.primary']);
+  }
+
+  private chipSelector(id: string): string {
+    return `button.activity[data-id="${CSS.escape(id)}"]`;
   }
 
   private async complete(event: Event, activity: PlannedActivity): Promise<void> {
@@ -495,6 +507,8 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     this.announcement = parts.join(' ');
     this.emit<CrmActivityCompleteDetail>('crm-activity-complete', { activityId: activity.id, ...(outcome ? { outcome } : {}), ...(result.next ? { nextActivityId: result.next.id } : {}) });
     await this.live.reload();
+    // the completed activity's forms went away: its details, now "done" (with any suggestion), keep the focus
+    await this.refocus(['#details-heading', this.chipSelector(activity.id), '#agenda-heading']);
   }
 
   private async scheduleSuggestion(suggestion: Record<string, unknown>): Promise<void> {
@@ -505,14 +519,20 @@ export class CrmAgenda extends CrmElement<AgendaText> {
     this.announcement = this.t('created', { summary: created.summary, time: local.time, date: this.dateLabel(local.date) });
     this.emit<CrmSavedDetail>('crm-saved', { entity: 'activity', record: created as unknown as CrmSavedDetail['record'], warnings: [] });
     await this.live.reload();
+    await this.refocus([this.chipSelector(created.id), '#details-heading', '#agenda-heading']);
   }
 
   private async cancelActivity(activity: PlannedActivity): Promise<void> {
+    const shown = this.live.value?.activities ?? [];
+    const index = shown.findIndex((candidate) => candidate.id === activity.id);
+    const neighbours = [shown[index + 1], shown[index - 1]].filter((candidate): candidate is PlannedActivity => candidate !== undefined && index >= 0);
     const cancelled = await this.run('cancel', (crm) => crm.activityPlanner.cancel(activity.id, { expectedRev: activity.rev }));
     if (!cancelled) return;
     this.announcement = this.t('cancelled', { summary: activity.summary });
     this.selectedId = undefined;
     await this.live.reload();
+    // the activity and its details are gone: the next activity (or the one before) takes the focus, else the heading
+    await this.refocus([...neighbours.map((neighbour) => this.chipSelector(neighbour.id)), '#agenda-heading']);
   }
 
   private rescheduleFromForm(event: Event, activity: PlannedActivity): void {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CrmValidationError, type Crm, type MessageTemplate, type RecordRef, type StoredActivity, type StoredRecord } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
+import { describeError } from '../../i18n/errors.js';
 import { fieldErrorsOf } from '../../i18n/validation.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmMessageDetail } from '../../events.js';
@@ -55,10 +56,10 @@ function recipientsOf(record: StoredRecord | undefined, channel: Channel): strin
  *
  * @summary Compose and send a message from a record, with templates, preview and attachments.
  *
- * @event crm-send-request - Before sending (cancelable). Detail: `CrmMessageDetail`.
- * @event crm-message-sent - After the transport accepted the message. Detail: `CrmMessageDetail` with `activityId`.
- * @event crm-message-failed - After the transport refused it. Detail: `CrmMessageDetail` with `activityId` and `reason`.
- * @event crm-error - A service call failed.
+ * @event {CustomEvent<CrmMessageDetail>} crm-send-request - Before sending (cancelable). Detail: `CrmMessageDetail`.
+ * @event {CustomEvent<CrmMessageDetail>} crm-message-sent - After the transport accepted the message. Detail: `CrmMessageDetail` with `activityId`.
+ * @event {CustomEvent<CrmMessageDetail>} crm-message-failed - After the transport refused it. Detail: `CrmMessageDetail` with `activityId` and `reason`.
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - A service call failed.
  *
  * @csspart form - The composer's form.
  * @csspart preview - The preview of the message as the customer will see it.
@@ -72,16 +73,16 @@ export class CrmCompose extends CrmElement<ComposeText> {
     recordId: { attribute: 'record-id', reflect: true },
     channel: { reflect: true },
     attachments: { attribute: false },
-    templateId: { state: true },
-    to: { state: true },
-    subject: { state: true },
-    body: { state: true },
-    format: { state: true },
-    busy: { state: true },
-    status: { state: true },
-    failed: { state: true },
-    fieldErrors: { state: true },
-    errorMessage: { state: true },
+    templateId: { state: true, attribute: false },
+    to: { state: true, attribute: false },
+    subject: { state: true, attribute: false },
+    body: { state: true, attribute: false },
+    format: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
   };
 
   protected readonly translations = composeTranslations;
@@ -109,7 +110,7 @@ export class CrmCompose extends CrmElement<ComposeText> {
 
   private readonly live = new LiveLoad<ComposeData>(this, {
     entities: ['messageTemplate', 'contact', 'lead', 'company', 'opportunity'],
-    key: () => `${this.recordEntity ?? ''}|${this.recordId ?? ''}`,
+    key: () => this.recordKey(),
     load: async (crm) => {
       const ref = this.ref();
       const [templates, record] = await Promise.all([
@@ -121,6 +122,10 @@ export class CrmCompose extends CrmElement<ComposeText> {
     onError: (error) => this.fail(error, 'load'),
   });
 
+  private recordKey(): string {
+    return `${this.recordEntity ?? ''}|${this.recordId ?? ''}`;
+  }
+
   private ref(): RecordRef | undefined {
     return this.recordEntity && ENTITIES.has(this.recordEntity) && this.recordId ? { entity: this.recordEntity, id: this.recordId } : undefined;
   }
@@ -128,6 +133,19 @@ export class CrmCompose extends CrmElement<ComposeText> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('channel') && !CHANNELS.includes(this.channel)) this.channel = 'email';
+    // a template (and its HTML) belongs to one channel: a change of channel, by the user or the host, drops it
+    if (this.hasUpdated && changed.has('channel') && changed.get('channel') !== this.channel) {
+      this.templateId = '';
+      this.format = 'text';
+    }
+    // a failed message, its status and the chosen template belong to the record they were written for
+    if (this.hasUpdated && (changed.has('recordEntity') || changed.has('recordId'))) {
+      this.failed = undefined;
+      this.status = '';
+      this.templateId = '';
+      this.format = 'text';
+      this.fieldErrors = {};
+    }
     // the recipients follow the record and channel until the user types their own
     const key = `${this.recordId ?? ''}|${this.channel}|${this.live.value?.record?.id ?? ''}`;
     if (this.live.value && key !== this.recipientsFor) {
@@ -137,7 +155,7 @@ export class CrmCompose extends CrmElement<ComposeText> {
   }
 
   private fail(error: unknown, action: string): void {
-    this.errorMessage = this.t('common.error', { message: error instanceof Error ? error.message : String(error) });
+    this.errorMessage = this.t('common.error', { message: describeError(error, this.currentLanguage) });
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 
@@ -181,7 +199,7 @@ export class CrmCompose extends CrmElement<ComposeText> {
         <section aria-label=${this.t('preview')}>
           <h3>${this.t('preview')}</h3>
           <div class="preview" part="preview">
-            ${this.channel === 'email' && this.subject ? html`<strong>${this.subject}</strong>\n` : nothing}${this.format === 'html'
+            ${this.channel === 'email' && this.subject ? html`<strong>${this.subject}</strong>\n` : nothing}${this.formatToSend() === 'html'
               ? html`<iframe title=${this.t('preview')} sandbox="" .srcdoc=${this.body}></iframe>`
               : this.body}
           </div>
@@ -233,6 +251,12 @@ export class CrmCompose extends CrmElement<ComposeText> {
   private changeChannel(channel: Channel): void {
     this.channel = channel;
     this.templateId = '';
+    this.format = 'text';
+  }
+
+  /** HTML goes out by e-mail only: an SMS or Zalo message is plain text, whatever template it started from. */
+  private formatToSend(): 'text' | 'html' {
+    return this.channel === 'email' ? this.format : 'text';
   }
 
   private async pickTemplate(templateId: string): Promise<void> {
@@ -247,7 +271,7 @@ export class CrmCompose extends CrmElement<ComposeText> {
       const rendered = await this.trackWork(this.crm!.communications.preview(templateId, ref));
       this.subject = rendered.subject ?? '';
       this.body = rendered.body;
-      this.format = template?.format ?? 'text';
+      this.format = this.channel === 'email' ? (template?.format ?? 'text') : 'text';
     } catch (error) {
       this.fail(error, 'preview');
     }
@@ -275,6 +299,12 @@ export class CrmCompose extends CrmElement<ComposeText> {
     return { record: ref, channel: this.channel, to: this.recipients(), ...extra };
   }
 
+  /** What a logged message was: its record, channel and recipients as stored (a retry sends exactly that). */
+  private detailOf(activity: StoredActivity, extra: Partial<CrmMessageDetail> = {}): CrmMessageDetail {
+    const message = activity.message!;
+    return { record: activity.related ?? this.ref()!, channel: message.channel, to: [...message.to], ...extra };
+  }
+
   private recipients(): string[] {
     return this.to
       .split(/[,;]/)
@@ -292,15 +322,18 @@ export class CrmCompose extends CrmElement<ComposeText> {
     }
     this.fieldErrors = {};
     this.errorMessage = '';
+    // the service takes a template's own format over the one given: an HTML template is named on e-mail only
+    const template = this.live.value?.templates.find((candidate) => candidate.id === this.templateId);
+    const templateId = this.templateId && (this.channel === 'email' || template?.format !== 'html') ? this.templateId : '';
     await this.deliver((crm) =>
       crm.communications.send({
         record: ref,
         channel: this.channel,
         to: this.recipients(),
-        ...(this.templateId ? { templateId: this.templateId } : {}),
+        ...(templateId ? { templateId } : {}),
         ...(this.channel === 'email' && this.subject ? { subject: this.subject } : {}),
         body: this.body,
-        format: this.format,
+        format: this.formatToSend(),
         ...(this.attachments.length > 0 ? { attachments: this.attachments.map((attachment) => ({ ...attachment })) } : {}),
       }),
     );
@@ -314,17 +347,22 @@ export class CrmCompose extends CrmElement<ComposeText> {
 
   private async deliver(work: (crm: Crm) => Promise<StoredActivity>): Promise<void> {
     this.busy = true;
+    const writtenFor = this.recordKey();
     try {
       const activity = await this.trackWork(work(this.crm!));
       const message = activity.message!;
-      if (message.status === 'sent') {
+      if (this.recordKey() !== writtenFor) {
+        // the host moved to another record meanwhile: report the outcome, but offer no retry on the new record
+        if (message.status === 'sent') this.emit<CrmMessageDetail>('crm-message-sent', this.detailOf(activity, { activityId: activity.id }));
+        else this.emit<CrmMessageDetail>('crm-message-failed', this.detailOf(activity, { activityId: activity.id, reason: message.failureReason ?? '' }));
+      } else if (message.status === 'sent') {
         this.failed = undefined;
         this.status = this.t('sent', { to: message.to.join(', ') });
-        this.emit<CrmMessageDetail>('crm-message-sent', this.detail({ activityId: activity.id }));
+        this.emit<CrmMessageDetail>('crm-message-sent', this.detailOf(activity, { activityId: activity.id }));
       } else {
         this.failed = activity;
         this.status = this.t('failed', { reason: message.failureReason ?? '' });
-        this.emit<CrmMessageDetail>('crm-message-failed', this.detail({ activityId: activity.id, reason: message.failureReason ?? '' }));
+        this.emit<CrmMessageDetail>('crm-message-failed', this.detailOf(activity, { activityId: activity.id, reason: message.failureReason ?? '' }));
       }
     } catch (error) {
       if (error instanceof CrmValidationError) {

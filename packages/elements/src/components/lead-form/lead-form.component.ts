@@ -15,6 +15,7 @@ import {
 } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { baseStyles } from '../../styles/theme.js';
+import { describeError } from '../../i18n/errors.js';
 import { translateIssue, type ValidationIssueLike } from '../../i18n/validation.js';
 import { summarizeMatch, type DuplicateCheckMatch, type DuplicateCheckResult, type DuplicateCheckService, type DuplicateMatchSummary } from '../../duplicate-summary.js';
 import type { CrmDuplicatesDetail, CrmErrorDetail, CrmOpenRecordDetail, CrmSavedDetail } from '../../events.js';
@@ -74,10 +75,10 @@ const errorId = (path: string) => `error-${path.replace(/\./g, '-')}`;
  *
  * @summary Create or edit a lead, with validation, duplicate warnings and custom fields.
  *
- * @event crm-saved - The lead was saved. Detail: `CrmSavedDetail` (`warnings` lists the duplicate matches the save went through with).
- * @event crm-duplicates - The as-you-type duplicate check found matches (or none any more). Detail: `CrmDuplicatesDetail`.
- * @event crm-open-record - The user asked to open a matching record from the duplicate panel. Detail: `CrmOpenRecordDetail`.
- * @event crm-error - Loading or saving failed for a reason other than validation. Detail: `CrmErrorDetail`.
+ * @event {CustomEvent<CrmSavedDetail>} crm-saved - The lead was saved. Detail: `CrmSavedDetail` (`warnings` lists the duplicate matches the save went through with).
+ * @event {CustomEvent<CrmDuplicatesDetail>} crm-duplicates - The as-you-type duplicate check found matches (or none any more). Detail: `CrmDuplicatesDetail`.
+ * @event {CustomEvent<CrmOpenRecordDetail>} crm-open-record - The user asked to open a matching record from the duplicate panel. Detail: `CrmOpenRecordDetail`.
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - Loading or saving failed for a reason other than validation. Detail: `CrmErrorDetail`.
  *
  * @csspart form - The form element.
  * @csspart fieldset - Every group of fields (also `fieldset-<group>`, e.g. `fieldset-contact`).
@@ -109,15 +110,15 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
     ...CrmElement.properties,
     leadId: { attribute: 'lead-id' },
     customFields: { attribute: false },
-    values: { state: true },
-    issues: { state: true },
-    duplicates: { state: true },
-    message: { state: true },
-    saving: { state: true },
-    record: { state: true },
-    users: { state: true },
-    teams: { state: true },
-    tags: { state: true },
+    values: { state: true, attribute: false },
+    issues: { state: true, attribute: false },
+    duplicates: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    record: { state: true, attribute: false },
+    users: { state: true, attribute: false },
+    teams: { state: true, attribute: false },
+    tags: { state: true, attribute: false },
   };
 
   /** The id of the lead to edit; unset for a new lead. */
@@ -140,6 +141,7 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
 
   private specs: LeadFieldSpec[] = leadFieldSpecs();
   private loadedId: string | undefined;
+  private loadedFrom: Crm | undefined;
   private lookupsFor: Crm | undefined;
   private duplicateTimer: ReturnType<typeof setTimeout> | undefined;
   private duplicateRun = 0;
@@ -166,9 +168,14 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
       this.lookupsFor = this.crm;
       void this.trackWork(this.loadLookups(this.crm));
     }
-    if ((changed.has('leadId') || changed.has('crm')) && this.crm && this.leadId !== this.loadedId) {
-      if (this.leadId) void this.trackWork(this.load(this.crm, this.leadId));
-      else this.startNew();
+    const switchedCrm = changed.has('crm') && this.leadId !== undefined && this.crm !== this.loadedFrom;
+    if ((changed.has('leadId') || changed.has('crm')) && this.crm && (this.leadId !== this.loadedId || switchedCrm)) {
+      if (this.leadId) {
+        // the previous lead must not stay behind while (or if) the new one loads: Save would update it
+        this.clearRecord();
+        this.message = undefined;
+        void this.trackWork(this.load(this.crm, this.leadId));
+      } else this.startNew();
     }
   }
 
@@ -197,12 +204,16 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
 
   private async load(crm: Crm, id: string): Promise<void> {
     this.loadedId = id;
+    this.loadedFrom = crm;
     try {
       const record = (await crm.leads.get(id)) as unknown as LeadFormRecord;
-      if (this.leadId !== id) return;
+      if (this.leadId !== id || this.crm !== crm) return;
       this.showRecord(record);
       this.message = undefined;
     } catch (error) {
+      // a load for a lead the host has since moved away from says nothing about the lead shown now
+      if (this.leadId !== id || this.crm !== crm) return;
+      this.clearRecord();
       this.fail(error, 'load');
     }
   }
@@ -214,12 +225,20 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
     this.duplicates = NO_DUPLICATES;
   }
 
-  private startNew(): void {
-    this.loadedId = undefined;
+  /** Forgets the lead shown (record and values), so nothing of it can be saved over another lead. */
+  private clearRecord(): void {
+    clearTimeout(this.duplicateTimer);
+    this.duplicateRun++;
     this.record = undefined;
     this.values = emptyValues(this.specs);
     this.issues = [];
     this.duplicates = NO_DUPLICATES;
+  }
+
+  private startNew(): void {
+    this.loadedId = undefined;
+    this.loadedFrom = undefined;
+    this.clearRecord();
   }
 
   /** Clears the form for a new lead (and stops editing the current one). */
@@ -347,6 +366,11 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
       this.message = { kind: 'error', key: 'common.noCrm' };
       return undefined;
     }
+    if (this.leadId && this.record?.id !== this.leadId) {
+      // the lead named by lead-id has not loaded (missing, not readable, still loading): there is nothing to update
+      this.message = { kind: 'error', key: 'notLoaded', values: { id: this.leadId } };
+      return undefined;
+    }
     this.saving = true;
     try {
       // the last keystrokes may not have been checked yet: a block must hold for exactly what is saved
@@ -380,6 +404,7 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
       } else {
         this.leadId = saved.id;
         this.loadedId = saved.id;
+        this.loadedFrom = crm;
         this.showRecord(saved);
       }
       return saved;
@@ -409,9 +434,10 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
     } else if (error instanceof CrmNotFoundError) {
       this.message = { kind: 'error', key: 'notFound', values: { id: error.id } };
     } else if (error instanceof CrmRuleError) {
-      this.message = { kind: 'error', key: 'duplicateRule', values: { message: error.message } };
+      this.message = { kind: 'error', key: 'duplicateRule', values: { message: describeError(error, this.currentLanguage) } };
     } else {
-      this.message = { kind: 'error', key: 'common.error', values: { message: error instanceof Error ? error.message : String(error) } };
+      // the kit's shared wording of the core's errors; the cases above have the lead's own
+      this.message = { kind: 'error', key: 'common.error', values: { message: describeError(error, this.currentLanguage) } };
     }
     this.emit<CrmErrorDetail>('crm-error', { error, action: `lead.${action}` });
   }
@@ -712,7 +738,7 @@ export class CrmLeadForm extends CrmElement<LeadFormText> {
   protected override render(): TemplateResult {
     const blocked = this.duplicates.blocked;
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-heading" aria-busy=${this.saving ? 'true' : 'false'}>
-      <div id="form-heading"><slot name="heading"><h2>${this.t(this.record ? 'headingEdit' : 'headingNew')}</h2></slot></div>
+      <div id="form-heading"><slot name="heading"><h2>${this.t(this.record || this.leadId ? 'headingEdit' : 'headingNew')}</h2></slot></div>
       <p class="muted">${this.t('requiredNote')}</p>
       ${this.renderErrorSummary()}
       ${LEAD_FORM_GROUPS.map((group) => this.renderGroup(group))}

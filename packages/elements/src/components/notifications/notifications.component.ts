@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Notification, StoredRecord } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
+import { describeError } from '../../i18n/errors.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmNotificationReadDetail, CrmOpenRecordDetail } from '../../events.js';
 import { notificationsTranslations, type NotificationsText } from './notifications.i18n.js';
@@ -19,9 +20,9 @@ type StoredNotification = StoredRecord<Notification>;
  *
  * @summary The notification bell: unread count, list, mark as read, reminder pop-ups.
  *
- * @event crm-notification-read - After notifications were marked read. Detail: `CrmNotificationReadDetail`.
- * @event crm-open-record - The user opened the record of a notification. Detail: `CrmOpenRecordDetail`.
- * @event crm-error - A service call failed.
+ * @event {CustomEvent<CrmNotificationReadDetail>} crm-notification-read - After notifications were marked read. Detail: `CrmNotificationReadDetail`.
+ * @event {CustomEvent<CrmOpenRecordDetail>} crm-open-record - The user opened the record of a notification. Detail: `CrmOpenRecordDetail`.
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - A service call failed.
  *
  * @csspart bell - The bell button.
  * @csspart panel - The list's panel.
@@ -37,9 +38,9 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
     userId: { attribute: 'user-id', reflect: true },
     reminderInterval: { attribute: 'reminder-interval', type: Number },
     open: { type: Boolean, reflect: true },
-    popup: { state: true },
-    errorMessage: { state: true },
-    announcement: { state: true },
+    popup: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   protected readonly translations = notificationsTranslations;
@@ -54,15 +55,18 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
   private popup: StoredNotification | undefined;
   private errorMessage = '';
   private announcement = '';
+  /** The notifications already there or already popped up, and whose they are. */
   private seen: Set<string> | undefined;
+  private seenFor: string | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   private readonly live = new LiveLoad<StoredNotification[]>(this, {
     entities: ['notification'],
     key: () => this.currentUser(),
     load: async (crm) => {
-      const notifications = await crm.communications.notificationsFor(this.currentUser());
-      this.noticeNew(notifications);
+      const user = this.currentUser();
+      const notifications = await crm.communications.notificationsFor(user);
+      this.noticeNew(user, notifications);
       return notifications;
     },
     onError: (error) => this.fail(error, 'load'),
@@ -77,10 +81,18 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
     return (this.live.value ?? []).filter((notification) => !notification.read).length;
   }
 
-  /** A reminder not seen at the first load pops up (the first load only records what was there). */
-  private noticeNew(notifications: readonly StoredNotification[]): void {
-    if (!this.seen) {
+  /**
+   * A reminder not seen at the user's first load pops up (that load only records what was there, so another
+   * user's old reminders never pop up after a switch); a pop-up whose notification was read or removed, here or
+   * in another tab, goes away.
+   */
+  private noticeNew(user: string, notifications: readonly StoredNotification[]): void {
+    if (user !== this.currentUser()) return;
+    const current = this.popup && notifications.find((notification) => notification.id === this.popup!.id);
+    if (this.popup && (!current || current.read)) this.popup = undefined;
+    if (!this.seen || this.seenFor !== user) {
       this.seen = new Set(notifications.map((notification) => notification.id));
+      this.seenFor = user;
       return;
     }
     for (const notification of notifications) {
@@ -103,6 +115,12 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('reminderInterval') || changed.has('crm')) this.restartTimer();
+    if (this.seenFor !== undefined && this.seenFor !== this.currentUser()) {
+      // another user (user-id, or the crm's actor): nothing of the previous user's stays on screen
+      this.popup = undefined;
+      this.seen = undefined;
+      this.seenFor = undefined;
+    }
   }
 
   private stopTimer(): void {
@@ -128,7 +146,7 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
   }
 
   private fail(error: unknown, action: string): void {
-    this.errorMessage = this.t('common.error', { message: error instanceof Error ? error.message : String(error) });
+    this.errorMessage = this.t('common.error', { message: describeError(error, this.currentLanguage) });
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 
@@ -156,7 +174,7 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
       </button>
       <section id="panel" class="panel" part="panel" aria-labelledby="heading" ?hidden=${!this.open} @keydown=${(event: KeyboardEvent) => this.panelKey(event)}>
         <header>
-          <h2 id="heading">${this.t('heading')}</h2>
+          <h2 id="heading" tabindex="-1">${this.t('heading')}</h2>
           <button type="button" class="mark-all" ?disabled=${unread === 0} @click=${() => this.markAllRead()}>${this.t('markAllRead')}</button>
         </header>
         ${this.errorMessage ? html`<p class="message" role="alert">${this.errorMessage}</p>` : nothing}
@@ -205,9 +223,14 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
 
   private dismissPopup(): void {
     this.popup = undefined;
+    void this.refocus(['.bell']);
   }
 
   private async markRead(notification: StoredNotification): Promise<void> {
+    // the item's "Mark as read" button goes with its unread state: focus moves on to the next item
+    const shown = this.live.value ?? [];
+    const index = shown.findIndex((candidate) => candidate.id === notification.id);
+    const neighbours = index < 0 ? [] : [...shown.slice(index + 1), ...shown.slice(0, index).reverse()];
     try {
       await this.trackWork(this.crm!.communications.markRead(notification.id));
       this.emit<CrmNotificationReadDetail>('crm-notification-read', { notificationIds: [notification.id] });
@@ -215,7 +238,11 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
       await this.live.reload();
     } catch (error) {
       this.fail(error, 'markRead');
+      return;
     }
+    if (!this.open) return;
+    const item = (id: string) => `li[data-id="${CSS.escape(id)}"]`;
+    await this.refocus([...neighbours.flatMap((neighbour) => [`${item(neighbour.id)} button.mark`, `${item(neighbour.id)} button`]), '#heading']);
   }
 
   private async markAllRead(): Promise<void> {
@@ -228,7 +255,10 @@ export class CrmNotifications extends CrmElement<NotificationsText> {
       await this.live.reload();
     } catch (error) {
       this.fail(error, 'markAllRead');
+      return;
     }
+    // "Mark all as read" is disabled now that nothing is unread: the panel's heading takes the focus
+    if (this.open) await this.refocus(['#heading']);
   }
 
   private async openRecord(notification: StoredNotification): Promise<void> {

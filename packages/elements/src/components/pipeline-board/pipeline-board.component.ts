@@ -1,8 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { CrmValidationError, type Crm, type LiveChangeBatch } from '@crmkit/core';
+import { CrmValidationError, type Crm, type LiveChangeBatch, type StoredRecord, type User } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { styleProperties } from '../../base/style-properties.js';
+import { describeError } from '../../i18n/errors.js';
+import { translateIssue } from '../../i18n/validation.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmOpenRecordDetail, CrmOutcomeDetail, CrmStageChangeDetail } from '../../events.js';
 import { formatTotals, formatMoney } from './format-money.js';
@@ -39,14 +42,14 @@ interface Grab {
  *
  * @summary A kanban board of opportunities by stage, with drag and keyboard moves, won/lost and filters.
  *
- * @event crm-stage-change-request - Before a card moves to another stage (cancelable: `preventDefault()` vetoes the move). Detail: `CrmStageChangeDetail`.
- * @event crm-stage-change - After the move was saved. Detail: `CrmStageChangeDetail`.
- * @event crm-won-request - Before an opportunity is marked won (cancelable). Detail: `CrmOutcomeDetail`.
- * @event crm-won - After it was marked won.
- * @event crm-lost-request - Before an opportunity is marked lost with the chosen reason (cancelable).
- * @event crm-lost - After it was marked lost.
- * @event crm-open-record - The user pressed Enter on a card (or double-clicked it): the host may open the opportunity.
- * @event crm-error - A service call failed; the board shows the message too. Detail: `CrmErrorDetail`.
+ * @event {CustomEvent<CrmStageChangeDetail>} crm-stage-change-request - Before a card moves to another stage (cancelable: `preventDefault()` vetoes the move). Detail: `CrmStageChangeDetail`.
+ * @event {CustomEvent<CrmStageChangeDetail>} crm-stage-change - After the move was saved. Detail: `CrmStageChangeDetail`.
+ * @event {CustomEvent<CrmOutcomeDetail>} crm-won-request - Before an opportunity is marked won (cancelable). Detail: `CrmOutcomeDetail`.
+ * @event {CustomEvent<CrmOutcomeDetail>} crm-won - After it was marked won.
+ * @event {CustomEvent<CrmOutcomeDetail>} crm-lost-request - Before an opportunity is marked lost with the chosen reason (cancelable).
+ * @event {CustomEvent<CrmOutcomeDetail>} crm-lost - After it was marked lost.
+ * @event {CustomEvent<CrmOpenRecordDetail>} crm-open-record - The user pressed Enter on a card (or double-clicked it): the host may open the opportunity.
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - A service call failed; the board shows the message too. Detail: `CrmErrorDetail`.
  *
  * @csspart toolbar - The filter bar.
  * @csspart column - A stage's column.
@@ -66,16 +69,16 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
 
   static override properties = {
     ...CrmElement.properties,
-    snapshot: { state: true },
-    filters: { state: true },
-    grab: { state: true },
-    focusedId: { state: true },
-    announcement: { state: true },
-    errorMessage: { state: true },
-    lostTarget: { state: true },
-    lostError: { state: true },
-    dropStageId: { state: true },
-    version: { state: true },
+    snapshot: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    grab: { state: true, attribute: false },
+    focusedId: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
+    lostTarget: { state: true, attribute: false },
+    lostError: { state: true, attribute: false },
+    dropStageId: { state: true, attribute: false },
+    version: { state: true, attribute: false },
   };
 
   protected readonly translations = pipelineBoardTranslations;
@@ -171,6 +174,10 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('crm') && this.crm && this.isConnected) this.connectCrm(this.crm);
+    if (this.snapshot && this.filters.salespersonId && !this.salespeople(this.snapshot).some((user) => user.id === this.filters.salespersonId)) {
+      // a salesperson the dropdown no longer offers (another team chosen, moved, removed) must not keep filtering
+      this.filters = { ...this.filters, salespersonId: '' };
+    }
     if (this.snapshot && (changed.has('snapshot') || changed.has('version') || changed.has('filters'))) {
       this.columns = buildColumns(this.snapshot, this.filters, this.searchCache);
     }
@@ -223,33 +230,39 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
         @dragover=${this.onDragOver}
         @drop=${this.onDrop}
       >
-        ${this.columns.map((column, index) => this.renderColumn(column, index))}
+        ${this.renderColumns()}
       </div>
       <p id="card-help" class="visually-hidden">${this.t('cardHelp')}</p>
+      <p id="closed-card-help" class="visually-hidden">${this.t('closedCardHelp')}</p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderLostDialog()}
     `;
   }
 
+  /** The salespeople the filter offers: everyone, or the members of the chosen team. */
+  private salespeople(snapshot: PipelineSnapshot): StoredRecord<User>[] {
+    return [...snapshot.users.values()].filter((user) => !this.filters.teamId || user.teamIds?.includes(this.filters.teamId));
+  }
+
   private renderToolbar(snapshot: PipelineSnapshot): TemplateResult {
-    const salespeople = [...snapshot.users.values()].filter((user) => !this.filters.teamId || user.teamIds?.includes(this.filters.teamId));
+    const salespeople = this.salespeople(snapshot);
     const option = (value: string, label: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
     return html`
       <div class="toolbar" part="toolbar" role="search" aria-label=${this.t('filters')}>
         <label>${this.t('team')}
-          <select data-filter="teamId" @change=${this.onFilter}>
+          <select data-filter="teamId" .value=${live(this.filters.teamId)} @change=${this.onFilter}>
             ${option('', this.t('common.all'), this.filters.teamId)}
             ${snapshot.teams.map((team) => option(team.id, team.name, this.filters.teamId))}
           </select>
         </label>
         <label>${this.t('salesperson')}
-          <select data-filter="salespersonId" @change=${this.onFilter}>
+          <select data-filter="salespersonId" .value=${live(this.filters.salespersonId)} @change=${this.onFilter}>
             ${option('', this.t('common.all'), this.filters.salespersonId)}
             ${salespeople.map((user) => option(user.id, user.name, this.filters.salespersonId))}
           </select>
         </label>
         <label>${this.t('tag')}
-          <select data-filter="tagId" @change=${this.onFilter}>
+          <select data-filter="tagId" .value=${live(this.filters.tagId)} @change=${this.onFilter}>
             ${option('', this.t('common.all'), this.filters.tagId)}
             ${snapshot.tags.map((tag) => option(tag.id, tag.name, this.filters.tagId))}
           </select>
@@ -283,12 +296,17 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     return indexes;
   }
 
-  private renderColumn(column: PipelineColumn, index: number): TemplateResult {
+  private renderColumns(): TemplateResult[] {
+    const windows = this.columns.map((column) => this.visibleIndexes(column));
+    const tabbableId = this.tabbableCardId(windows);
+    return this.columns.map((column, index) => this.renderColumn(column, index, windows[index]!, tabbableId));
+  }
+
+  private renderColumn(column: PipelineColumn, index: number, window: number[], tabbableId: string | undefined): TemplateResult {
     const language = this.currentLanguage;
     const label = column.stage.labels?.[language] ?? column.stage.name;
     const count = column.cards.length;
     const isTarget = this.grab?.targetStageId === column.stage.id || this.dropStageId === column.stage.id;
-    const tabbableId = this.tabbableCardId();
     return html`
       <section class="column ${isTarget ? 'drop-target' : ''}" part="column" data-stage=${column.stage.id} aria-labelledby="stage-${index}">
         <header class="column-header" part="column-header">
@@ -303,7 +321,7 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
             ? html`<p class="empty">${this.t('empty')}</p>`
             : html`<div class="window" role="list" aria-label=${this.t('cardsOf', { stage: label })} ${styleProperties({ height: `${count * CARD_SLOT_HEIGHT}px` })}>
                 ${repeat(
-                  this.visibleIndexes(column),
+                  window,
                   (i) => column.cards[i]!.id,
                   (i) => this.renderCard(column.cards[i]!, i, count, tabbableId),
                 )}
@@ -313,10 +331,18 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     `;
   }
 
-  /** Roving focus: one card of the board is in the tab order, the focused one (else the first). */
-  private tabbableCardId(): string | undefined {
-    if (this.focusedId && this.snapshot?.opportunities.has(this.focusedId)) return this.focusedId;
-    return this.columns.find((column) => column.cards.length > 0)?.cards[0]?.id;
+  /**
+   * Roving focus: one rendered card of the board is in the tab order — the focused one while the filters still
+   * show it, else the first card rendered (a search, a lost mark or another tab may have taken the focused
+   * one off the board).
+   */
+  private tabbableCardId(windows: readonly number[][]): string | undefined {
+    if (this.focusedId && this.locate(this.focusedId)) return this.focusedId;
+    for (let column = 0; column < this.columns.length; column++) {
+      const shown = windows[column]!;
+      if (shown.length > 0) return this.columns[column]!.cards[Math.min(...shown)]!.id;
+    }
+    return undefined;
   }
 
   private renderCard(opportunity: BoardOpportunity, index: number, count: number, tabbableId: string | undefined): TemplateResult {
@@ -341,11 +367,11 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
         part="card"
         role="listitem"
         tabindex=${opportunity.id === tabbableId ? 0 : -1}
-        draggable="true"
+        draggable=${open ? 'true' : 'false'}
         data-id=${opportunity.id}
         aria-posinset=${index + 1}
         aria-setsize=${count}
-        aria-describedby="card-help"
+        aria-describedby=${open ? 'card-help' : 'closed-card-help'}
         ${styleProperties({ top: `${index * CARD_SLOT_HEIGHT + 4}px` })}
       >
         <span class="name">${opportunity.name}</span>
@@ -512,6 +538,11 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
   private pickUp(id: string): void {
     const opportunity = this.snapshot?.opportunities.get(id);
     if (!opportunity) return;
+    if (opportunity.status !== 'open') {
+      // a won deal keeps its stage until it is reopened: say so instead of a move the pipeline refuses
+      this.announce(this.t('closedCard', { name: opportunity.name }));
+      return;
+    }
     this.grab = { id, fromStageId: opportunity.stageId, targetStageId: opportunity.stageId };
     this.announce(this.t('grabbed', { name: opportunity.name, stage: this.stageLabel(opportunity.stageId) }));
   }
@@ -566,6 +597,10 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
   private onDragStart = (event: DragEvent): void => {
     const card = this.cardOf(event);
     if (!card) return;
+    if (this.snapshot?.opportunities.get(card.dataset['id']!)?.status !== 'open') {
+      event.preventDefault();
+      return;
+    }
     this.dragId = card.dataset['id'];
     event.dataTransfer?.setData('text/plain', this.dragId ?? '');
     if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
@@ -600,7 +635,7 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     if (!id || !stageId) return;
     event.preventDefault();
     const opportunity = this.snapshot?.opportunities.get(id);
-    if (opportunity && opportunity.stageId !== stageId) void this.moveCard(id, stageId);
+    if (opportunity && opportunity.status === 'open' && opportunity.stageId !== stageId) void this.moveCard(id, stageId);
   };
 
   private onClick = (event: MouseEvent): void => {
@@ -660,6 +695,8 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     await this.updateComplete;
     this.emit('crm-won', detail);
     this.announce(this.t('markedWon', { name: opportunity.name }));
+    // the Won and Lost buttons made way for the badge: focus stays on the card instead of falling to the page
+    await this.focusCard(opportunity.id);
   }
 
   private openLostDialog(opportunity: BoardOpportunity): void {
@@ -688,11 +725,12 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     }
     const detail: CrmOutcomeDetail = { opportunityId: target.id, lostReasonId };
     if (!this.emit('crm-lost-request', detail, { cancelable: true })) return;
+    const place = this.locate(target.id);
     try {
       await pipelineOf(this.crm).markLost(target.id, note ? { lostReasonId, note } : { lostReasonId });
     } catch (error) {
       if (error instanceof CrmValidationError) {
-        this.lostError = error.issues.map((issue) => issue.message).join('; ');
+        this.lostError = error.issues.map((issue) => translateIssue(issue, this.currentLanguage)).join(' ');
         return;
       }
       this.lostTarget = undefined;
@@ -703,11 +741,23 @@ export class CrmPipelineBoard extends CrmElement<PipelineBoardText> {
     await this.updateComplete;
     this.emit('crm-lost', detail);
     this.announce(this.t('markedLost', { name: target.name }));
+    // a lost card leaves the board: focus goes to the card that took its place (or the one before it)
+    await this.focusNear(place);
   };
 
+  /** Focuses the card now at `place` in its column, else the one before it, else the first card of the board. */
+  private async focusNear(place: { column: number; index: number } | undefined): Promise<void> {
+    await this.updateComplete;
+    const cards = place ? (this.columns[place.column]?.cards ?? []) : [];
+    const next = place ? (cards[place.index] ?? cards[place.index - 1]) : undefined;
+    const fallback = this.columns.find((column) => column.cards.length > 0)?.cards[0];
+    const id = next?.id ?? fallback?.id;
+    if (id) await this.focusCard(id);
+    else this.renderRoot.querySelector<HTMLElement>('[data-filter="text"]')?.focus();
+  }
+
   private fail(error: unknown, action: string): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.errorMessage = this.t('common.error', { message });
+    this.errorMessage = this.t('common.error', { message: describeError(error, this.currentLanguage) });
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 }

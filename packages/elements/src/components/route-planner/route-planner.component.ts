@@ -1,8 +1,10 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { haversineMetres, localDate, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
+import { CrmValidationError, haversineMetres, localDate, type GeoPoint, type Route, type RouteAssignment, type RouteMember, type StoredRecord, type User } from '@crmkit/core';
 import { CrmElement } from '../../base/crm-element.js';
 import { LiveLoad } from '../../base/live-load.js';
+import { describeError } from '../../i18n/errors.js';
+import { fieldErrorsOf } from '../../i18n/validation.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { CrmErrorDetail, CrmMemberChangeDetail, CrmRouteOptimizeDetail, CrmRouteReorderDetail, CrmSavedDetail } from '../../events.js';
 import { PLOT_HEIGHT, PLOT_WIDTH, projectPoints } from './route-plot.js';
@@ -23,6 +25,18 @@ interface PlannerData {
 
 type Visit = { routeId: string; member: RouteMember; customer: StoredRecord | undefined };
 
+/** The controls of the assignment form, by name. */
+type AssignControl = 'userId' | 'from' | 'to' | 'note';
+/** Where a refused field of an assignment is entered: the service's options and the stored record's names. */
+const ASSIGN_CONTROL_OF: Readonly<Record<string, AssignControl>> = {
+  userId: 'userId',
+  from: 'from',
+  effectiveFrom: 'from',
+  to: 'to',
+  effectiveTo: 'to',
+  note: 'note',
+};
+
 const ENTITIES_SHOWN = new Set(['route', 'routeAssignment', 'contact', 'company', 'user']);
 
 /** The length of an open path through the points, in metres. */
@@ -42,13 +56,13 @@ function pathMetres(points: readonly GeoPoint[]): number {
  *
  * @summary Plan a sales route: members in and out, stop order, optimisation, assignment, visit plan.
  *
- * @event crm-member-change-request - Before a member is put in or taken out of the route (cancelable). Detail: `CrmMemberChangeDetail`.
- * @event crm-member-change - After the change was saved.
- * @event crm-route-reorder-request - Before a new stop order is saved (cancelable). Detail: `CrmRouteReorderDetail`.
- * @event crm-route-reorder - After the new order was saved.
- * @event crm-route-optimize - After the route was optimised. Detail: `CrmRouteOptimizeDetail` (distances in metres).
- * @event crm-saved - After an assignment was saved (`entity: 'routeAssignment'`).
- * @event crm-error - A service call failed; the planner shows the message too.
+ * @event {CustomEvent<CrmMemberChangeDetail>} crm-member-change-request - Before a member is put in or taken out of the route (cancelable). Detail: `CrmMemberChangeDetail`.
+ * @event {CustomEvent<CrmMemberChangeDetail>} crm-member-change - After the change was saved.
+ * @event {CustomEvent<CrmRouteReorderDetail>} crm-route-reorder-request - Before a new stop order is saved (cancelable). Detail: `CrmRouteReorderDetail`.
+ * @event {CustomEvent<CrmRouteReorderDetail>} crm-route-reorder - After the new order was saved.
+ * @event {CustomEvent<CrmRouteOptimizeDetail>} crm-route-optimize - After the route was optimised. Detail: `CrmRouteOptimizeDetail` (distances in metres).
+ * @event {CustomEvent<CrmSavedDetail>} crm-saved - After an assignment was saved (`entity: 'routeAssignment'`).
+ * @event {CustomEvent<CrmErrorDetail>} crm-error - A service call failed; the planner shows the message too.
  *
  * @slot map - The host's own map of the stops; replaces the built-in SVG plot.
  *
@@ -71,14 +85,15 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
     ...CrmElement.properties,
     routeId: { attribute: 'route-id', reflect: true },
     employeeId: { attribute: 'employee-id' },
-    data: { state: true },
-    visits: { state: true },
-    optimized: { state: true },
-    busy: { state: true },
-    errorMessage: { state: true },
-    assignError: { state: true },
-    announcement: { state: true },
-    draggingId: { state: true },
+    data: { state: true, attribute: false },
+    visits: { state: true, attribute: false },
+    optimized: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
+    assignError: { state: true, attribute: false },
+    assignInvalid: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    draggingId: { state: true, attribute: false },
   };
 
   protected readonly translations = routePlannerTranslations;
@@ -94,6 +109,8 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
   private busy = false;
   private errorMessage = '';
   private assignError = '';
+  /** The assignment form's controls (by name) that the last refusal was about. */
+  private assignInvalid: readonly AssignControl[] = [];
   private announcement = '';
   private draggingId: string | undefined;
 
@@ -187,8 +204,7 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
   }
 
   private fail(error: unknown, action: string): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.errorMessage = this.t('common.error', { message });
+    this.errorMessage = this.t('common.error', { message: describeError(error, this.currentLanguage) });
     this.emit<CrmErrorDetail>('crm-error', { error, action });
   }
 
@@ -329,14 +345,14 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
             </ul>`}
         <form class="assign" novalidate @submit=${this.onAssign}>
           <label>${this.t('employee')}
-            <select name="userId" required aria-invalid=${this.assignError ? 'true' : 'false'} aria-describedby="assign-error">
+            <select name="userId" required aria-invalid=${this.invalidAttr('userId')} aria-describedby="assign-error">
               <option value="">${this.t('chooseEmployee')}</option>
               ${data.users.filter((user) => user.active !== false).map((user) => html`<option value=${user.id}>${user.name}</option>`)}
             </select>
           </label>
-          <label>${this.t('from')}<input type="date" name="from" required .value=${this.today()} /></label>
-          <label>${this.t('to')}<input type="date" name="to" /></label>
-          <label>${this.t('note')}<input type="text" name="note" /></label>
+          <label>${this.t('from')}<input type="date" name="from" required .value=${this.today()} aria-invalid=${this.invalidAttr('from')} aria-describedby="assign-error" /></label>
+          <label>${this.t('to')}<input type="date" name="to" aria-invalid=${this.invalidAttr('to')} aria-describedby="assign-error" /></label>
+          <label>${this.t('note')}<input type="text" name="note" aria-invalid=${this.invalidAttr('note')} aria-describedby="assign-error" /></label>
           <p id="assign-error" class="message" role="alert">${this.assignError}</p>
           <button type="submit">${this.t('assign')}</button>
         </form>
@@ -527,10 +543,12 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
     const userId = value('userId');
     if (!userId) {
       this.assignError = this.t('employeeRequired');
+      this.assignInvalid = ['userId'];
       form.querySelector<HTMLSelectElement>('select')?.focus();
       return;
     }
     this.assignError = '';
+    this.assignInvalid = [];
     try {
       const to = value('to');
       const note = value('note');
@@ -540,7 +558,33 @@ export class CrmRoutePlanner extends CrmElement<RoutePlannerText> {
       this.emit<CrmSavedDetail>('crm-saved', { entity: 'routeAssignment', record: record as unknown as CrmSavedDetail['record'], warnings: [] });
       this.announce(this.t('assigned', { name: this.userName(userId) }));
     } catch (error) {
-      this.assignError = error instanceof Error ? error.message : String(error);
+      this.refuseAssignment(error, form);
     }
   };
+
+  /** Shows why an assignment was refused: each invalid field marked and named, in the user's language. */
+  private refuseAssignment(error: unknown, form: HTMLFormElement): void {
+    const language = this.currentLanguage;
+    if (!(error instanceof CrmValidationError)) {
+      this.assignError = describeError(error, language);
+      this.assignInvalid = [];
+      this.emit<CrmErrorDetail>('crm-error', { error, action: 'assignRoute' });
+      return;
+    }
+    const messages = Object.entries(fieldErrorsOf(error.issues, language));
+    const invalid = [...new Set(messages.map(([field]) => ASSIGN_CONTROL_OF[field]).filter((control): control is AssignControl => control !== undefined))];
+    const label = (field: string) => {
+      const control = ASSIGN_CONTROL_OF[field];
+      // "Đến ngày (không bắt buộc)" names the field as "Đến ngày"
+      return control ? this.t(control === 'userId' ? 'employee' : control).replace(/\s*\(.*\)$/, '') : field;
+    };
+    this.assignError = messages.map(([field, message]) => `${label(field)}: ${message}`).join(' ');
+    this.assignInvalid = invalid;
+    this.emit<CrmErrorDetail>('crm-error', { error, action: 'assignRoute' });
+    form.querySelector<HTMLElement>(`[name="${invalid[0] ?? 'userId'}"]`)?.focus();
+  }
+
+  private invalidAttr(control: AssignControl): 'true' | 'false' {
+    return this.assignInvalid.includes(control) ? 'true' : 'false';
+  }
 }
