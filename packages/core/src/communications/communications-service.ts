@@ -126,6 +126,10 @@ export class CommunicationsService {
       await this.record(input.record);
     }
     if (!body) failField('body', 'is required (or give a templateId)', 'required', 'message');
+    // SMS and Zalo show text as it is: HTML would reach the customer as tags
+    if (format === 'html' && input.channel !== 'email') {
+      failField(input.templateId ? 'templateId' : 'format', `is HTML, and a ${input.channel} message is plain text (use a text template, or send it by e-mail)`, 'invalid_value', 'message');
+    }
     const writes = new WriteSet(this.context, 'message.queue');
     const activity = writes.create('activity', {
       kind: input.channel === 'email' ? 'email' : input.channel === 'sms' ? 'sms' : 'zalo',

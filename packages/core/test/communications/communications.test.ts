@@ -64,6 +64,20 @@ describe('sending from a record', () => {
     assert.deepEqual(onContact.records.map((record) => [record.kind, record.message?.status]), [['email', 'sent']]);
   });
 
+  it('an SMS or Zalo message is plain text: an HTML template or format is refused naming it, and nothing is sent or logged', async () => {
+    const { crm, sent } = await setup();
+    await crm.contacts.create({ kind: 'individual', fullName: 'Hoàng Văn Nam', phones: [{ number: '0912 345 678' }] }, { id: 'c-1' });
+    const html = await crm.communications.saveTemplate({ name: 'Sinh nhật', channel: 'email', entity: 'contact', body: '<p>Kính gửi {{contact.fullName}}</p>', format: 'html' });
+    const record = { entity: 'contact' as const, id: 'c-1' };
+    for (const [input, path] of [[{ templateId: html.id }, 'templateId'], [{ body: '<p>Chào anh</p>', format: 'html' as const }, 'format']] as const) {
+      const error = await crm.communications.send({ record, channel: 'sms', to: ['0912345678'], ...input }).catch((e: unknown) => e);
+      assert.ok(error instanceof CrmValidationError);
+      assert.equal(error.issues[0]?.path, path);
+    }
+    assert.equal(sent.length, 0);
+    assert.equal(await crm.activities.count(), 0);
+  });
+
   it('a transport that fails leaves a failed activity with its reason, and a retry sends once', async () => {
     const { crm, sent } = await setup({ failFirst: 1 });
     await crm.contacts.create({ kind: 'individual', fullName: 'Lê Văn Cường' }, { id: 'c-1' });
