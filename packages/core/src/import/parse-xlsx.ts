@@ -37,8 +37,9 @@ const MAX_PART_BYTES = 1024 * 1024 * 1024;
  * `sliceMs` (a 100,000-row workbook is about a second of work, which one call would spend as a single long
  * task on a page). Takes the bytes as an ArrayBuffer, a Uint8Array (e.g. a Node Buffer) or a Blob/File.
  *
- * Cells are read as an import wants them: text trimmed, numbers as their text (a phone typed as a number
- * loses its leading 0, which phone normalisation puts back), cells in a date format as ISO dates
+ * Cells are read as an import wants them: text trimmed, numbers as their text (a whole number in a format
+ * such as `0000000000` keeps the leading zeros the format shows; a phone typed as a plain number loses its
+ * leading 0, which phone normalisation puts back), cells in a date format as ISO dates
  * (`yyyy-mm-dd`, with the time when there is one), booleans as `true`/`false`. A data cell merged down over
  * rows of one column ("Hà Nội" down the province column) gives its value to every row it covers, as the
  * user sees it. Row numbers are the spreadsheet's own, empty rows included.
