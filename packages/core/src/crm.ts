@@ -12,6 +12,7 @@ import { PricingService } from './pricing/pricing-service.js';
 import { FieldSalesService, type FieldSalesOptions } from './routes/field-sales-service.js';
 import { CommunicationsService, type CommunicationsOptions } from './communications/communications-service.js';
 import { PipelineService } from './pipeline/pipeline-service.js';
+import { wonStageGuard } from './pipeline/won-stage-guard.js';
 import type { PricingOptions } from './pricing/engine.js';
 import { DuplicatesService, parseDuplicatesOptions, type DuplicatesOptions, type ResolvedDuplicatesOptions } from './dedup/duplicates-service.js';
 import { ImportService } from './import/import-service.js';
@@ -128,6 +129,7 @@ function build(options: CrmOptions, access: AccessPolicy, byEntity: Map<string, 
     (Object.keys(entityDefinitions) as CollectionName[]).map((name) => [name, new EntityService(context, entityDefinitions[name].entity)]),
   ) as unknown as CrmServices;
   // domain services: each registers its save guards on the context as it is built
+  context.saveGuards.push(wonStageGuard(context));
   const dedup = duplicateServices(context, duplicates, indexes);
   const domain: CrmDomainServices = {
     pricing: new PricingService(context, options.pricing),

@@ -46,7 +46,16 @@ describe('the pipeline over time', () => {
     const error = await rejection(crm.pipeline.open({ name: 'Thắng sẵn', stageId: 'stage-won' }));
     assert.ok(error instanceof CrmValidationError);
     assert.equal(error.issues[0]?.path, 'stageId');
+    // nor through the plain service, one by one or in a batch
+    for (const attempt of [crm.opportunities.create({ name: 'Thắng sẵn', stageId: 'stage-won' }), crm.opportunities.createMany([{ name: 'A', stageId: 'stage-contact' }, { name: 'B', stageId: 'stage-won' }])]) {
+      const plain = await rejection(attempt);
+      assert.ok(plain instanceof CrmValidationError);
+      assert.deepEqual(plain.issues.map((issue) => [issue.path, issue.code]), [['stageId', 'workflow_field']]);
+    }
     assert.equal(await commitCount(storage), before);
+    // a migration writes a won deal as it was
+    const migrated = await crm.as({ id: 'migration', role: 'system' }).opportunities.create({ name: 'Hợp đồng 2019', stageId: 'stage-won', status: 'won' });
+    assert.equal(migrated.stageId, 'stage-won');
   });
 
   it('a salesperson wins their own deal on a company of the shared pool, and the company becomes a customer', async () => {
