@@ -9,11 +9,6 @@ import { loadReadable } from '../sales/load.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { agendaRange, defaultDueAt, followUpOf, reminderState, type ActivityTypeWithId, type AgendaSpan } from './activity-rules.js';
 
-/** An ISO date-time with an offset, as UTC, so due times sort and compare as strings; anything else is left for the schema to refuse. */
-function inUtc(value: unknown): unknown {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && isoDateTimeSchema.safeParse(value).success ? new Date(value).toISOString() : value;
-}
-
 /** A stored activity. */
 export type PlannedActivity = StoredRecord<Activity>;
 
@@ -77,7 +72,8 @@ export class ActivityPlanner {
       data['kind'] ??= type.kind;
       data['summary'] ??= type.name;
     }
-    data['dueAt'] = data['dueAt'] === undefined ? defaultDueAt(type, now) : inUtc(data['dueAt']);
+    // a given time is stored in UTC by the schema (isoDateTimeSchema), so due times sort and compare as strings
+    if (data['dueAt'] === undefined) data['dueAt'] = defaultDueAt(type, now);
     const writes = new WriteSet(this.context, 'activity.schedule');
     writes.create('activity', data);
     const { records } = await writes.commit('activity');
@@ -92,7 +88,7 @@ export class ActivityPlanner {
   async complete(activityId: string, input: { outcome?: string; doneAt?: string; expectedRev?: number } = {}): Promise<CompletionResult> {
     const activity = await this.activity(activityId, input.expectedRev);
     if (activity.status !== 'planned') throw new CrmRuleError('activity_closed', `The activity is already ${activity.status}`);
-    const doneAt = input.doneAt === undefined ? this.context.now().toISOString() : new Date(parseWith(isoDateTimeSchema, input.doneAt, 'activity')).toISOString();
+    const doneAt = input.doneAt === undefined ? this.context.now().toISOString() : parseWith(isoDateTimeSchema, input.doneAt, 'activity');
     const type = activity.typeId ? ((await this.context.storage.get('activityType', [activity.typeId]))[0] as ActivityTypeWithId | undefined) : undefined;
     const nextType = type?.nextTypeId ? ((await this.context.storage.get('activityType', [type.nextTypeId]))[0] as ActivityTypeWithId | undefined) : undefined;
     const followUp = followUpOf(activity, type, nextType, doneAt);
@@ -112,7 +108,7 @@ export class ActivityPlanner {
     const activity = await this.activity(activityId, options.expectedRev);
     if (activity.status !== 'planned') throw new CrmRuleError('activity_closed', `The activity is already ${activity.status}`);
     const writes = new WriteSet(this.context, 'activity.reschedule');
-    writes.update('activity', activity, { dueAt: inUtc(dueAt) });
+    writes.update('activity', activity, { dueAt });
     const { records } = await writes.commit('activity');
     return records[0] as unknown as PlannedActivity;
   }

@@ -32,29 +32,30 @@ export class EntityService<TInput extends object, TData extends object> {
   ) {}
 
   /**
-   * Refuses fields the entity does not have (`phone` on a contact, whose numbers are `phones`): the schema would
-   * drop them without a word, and a typo would lose what the user typed. Top-level names only; a record's
-   * metadata (`id`, `rev`, dates) passes, as a record read and written back carries it.
+   * Fields the entity does not have (`phone` on a contact, whose numbers are `phones`), as validation issues: the
+   * schema would drop them without a word, and a typo would lose what the user typed. Top-level names only; a
+   * record's metadata (`id`, `rev`, dates) passes, as a record read and written back carries it.
    */
-  private refuseUnknownFields(...inputs: readonly (Record<string, unknown> | readonly [Record<string, unknown>, string])[]): void {
+  private unknownFieldIssues(input: unknown, pathPrefix = ''): CrmValidationIssue[] {
     const fields = this.fieldNames();
-    const issues: CrmValidationIssue[] = [];
-    for (const entry of inputs) {
-      const [input, prefix] = Array.isArray(entry) ? (entry as readonly [Record<string, unknown>, string]) : [entry as Record<string, unknown>, ''];
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) continue; // the schema names that
-      for (const key of Object.keys(input)) {
-        if (fields.has(key) || RECORD_META.has(key)) continue;
-        issues.push({ path: prefix ? `${prefix}.${key}` : key, message: `is not a field of ${this.entity}`, code: 'unrecognized_keys' });
-      }
-    }
-    if (issues.length > 0) throw new CrmValidationError(issues, this.entity);
+    // not an object (the schema names that), or a schema with no fixed fields to compare with
+    if (typeof input !== 'object' || input === null || Array.isArray(input) || fields === null) return [];
+    return Object.keys(input)
+      .filter((key) => !fields.has(key) && !RECORD_META.has(key))
+      .map((key) => ({ path: pathPrefix ? `${pathPrefix}.${key}` : key, message: `is not a field of ${this.entity}`, code: 'unrecognized_keys' }));
   }
 
-  private fieldNames(): ReadonlySet<string> {
+  private fieldNames(): ReadonlySet<string> | null {
     const schema = this.context.definition(this.entity).schema as unknown as { shape?: Record<string, unknown> };
+    if (schema.shape === undefined) return null;
     let names = fieldNamesBySchema.get(schema);
-    if (names === undefined) fieldNamesBySchema.set(schema, (names = new Set(Object.keys(schema.shape ?? {}))));
+    if (names === undefined) fieldNamesBySchema.set(schema, (names = new Set(Object.keys(schema.shape))));
     return names;
+  }
+
+  /** Throws the issues, if any, as the entity's validation error. */
+  private refuse(issues: readonly CrmValidationIssue[]): void {
+    if (issues.length > 0) throw new CrmValidationError(issues, this.entity);
   }
 
   /**
@@ -62,7 +63,7 @@ export class EntityService<TInput extends object, TData extends object> {
    * the actor is `system` (a migration or sync writes records as they are).
    */
   private refuseWorkflowChanges(issues: readonly CrmValidationIssue[]): void {
-    if (issues.length > 0 && this.context.actor.role !== 'system') throw new CrmValidationError(issues, this.entity);
+    if (this.context.actor.role !== 'system') this.refuse(issues);
   }
 
   /** Runs the save guards (they throw to refuse) and returns their warnings. */
@@ -82,7 +83,7 @@ export class EntityService<TInput extends object, TData extends object> {
    * a rule set to block refuses the save with an error instead.
    */
   async createWithWarnings(input: TInput, options: { id?: string } = {}): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
-    this.refuseUnknownFields(input as Record<string, unknown>);
+    this.refuse(this.unknownFieldIssues(input));
     const writes = new WriteSet(this.context);
     // only the id is the caller's to choose: the WriteSet's other options (bookkeeping skips the access check) are the services' own
     const data = writes.create(this.entity, input as Record<string, unknown>, options.id === undefined ? {} : { id: options.id });
@@ -98,7 +99,7 @@ export class EntityService<TInput extends object, TData extends object> {
    * input's position as the first path segment (`3.email`) and nothing is written.
    */
   async createMany(inputs: readonly TInput[]): Promise<StoredRecord<TData>[]> {
-    this.refuseUnknownFields(...inputs.map((input, i) => [input as Record<string, unknown>, String(i)] as const));
+    this.refuse(inputs.flatMap((input, i) => this.unknownFieldIssues(input, String(i))));
     const writes = new WriteSet(this.context);
     const created = inputs.map((input, i) => writes.create(this.entity, input as Record<string, unknown>, { pathPrefix: String(i) }));
     writes.assertValid(this.entity);
@@ -152,7 +153,7 @@ export class EntityService<TInput extends object, TData extends object> {
     patch: Partial<TInput> | Record<string, unknown>,
     options: { expectedRev?: number } = {},
   ): Promise<{ record: StoredRecord<TData>; warnings: readonly unknown[] }> {
-    this.refuseUnknownFields(patch as Record<string, unknown>);
+    this.refuse(this.unknownFieldIssues(patch));
     const current = (await this.get(id)) as StoredRecord;
     const base = options.expectedRev === undefined ? current : { ...current, rev: options.expectedRev };
     const writes = new WriteSet(this.context);

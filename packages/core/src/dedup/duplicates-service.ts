@@ -4,7 +4,7 @@ import type { StoredRecord } from '../storage/contract.js';
 import { projectRecord, type DedupFieldMap, type DedupRecord } from './dedup-record.js';
 import { DEFAULT_DEDUP_SETTINGS, DEFAULT_FIELD_MAPS } from './defaults.js';
 import { DuplicateIndex, type DuplicateIndexOptions } from './duplicate-index.js';
-import type { RuleMatch } from './matcher.js';
+import { withoutMatchedValues, type RuleMatch } from './matcher.js';
 import { planMerge, type MergeOptions, type MergePlan, type MergePreview } from './merge.js';
 import { commitMerge, commitUndoMerge, type MergeResult, type UndoMergeResult } from './merge-commit.js';
 import { parseDedupSettings, type DedupAction, type DedupRuleInput, type DedupSettings, type DedupSettingsInput } from './rules.js';
@@ -407,7 +407,7 @@ export class DuplicatesService {
         const record = records[i];
         if (record && this.context.access.can(this.context.actor, 'read', entity, record)) match.record = record;
         // a record the actor may not read still counts (a block still blocks), but its values stay hidden
-        else match.rules = match.rules.map((rule) => ({ ...rule, fields: rule.fields.map((field) => ({ ...field, values: null })) }));
+        else match.rules = withoutMatchedValues(match.rules);
       });
     }
   }

@@ -26,6 +26,14 @@ export interface RuleMatch {
   onEdit: DedupAction;
 }
 
+/**
+ * `rules` with the values each field matched on left out (`values: null`), for a match on a record the actor may
+ * not read: the match still counts (a block still blocks), but what the other record holds stays hidden.
+ */
+export function withoutMatchedValues(rules: readonly RuleMatch[]): RuleMatch[] {
+  return rules.map((rule) => ({ ...rule, fields: rule.fields.map((field) => ({ ...field, values: null })) }));
+}
+
 /** Another record that duplicates the one checked, with every rule that says so. */
 export interface DuplicateMatch {
   /** The other record's id. */

@@ -40,5 +40,10 @@ export function foldLeadPhones(lead: Record<string, unknown>, numbers: readonly 
   lead['phones'] = desk === undefined ? { mobile } : { mobile, desk };
   const note = typeof lead['note'] === 'string' ? lead['note'] : '';
   const missing = others.filter((number) => !note.includes(number));
-  if (missing.length > 0) lead['note'] = [note, `${OTHER_PHONES_LABEL}: ${missing.join(', ')}`].filter((part) => part !== '').join('\n');
+  if (missing.length > 0) lead['note'] = noteWithOtherPhones(note, missing);
+}
+
+/** A lead's note with `numbers` added on a line of their own under {@link OTHER_PHONES_LABEL}. */
+export function noteWithOtherPhones(note: unknown, numbers: readonly string[]): string {
+  return [note, `${OTHER_PHONES_LABEL}: ${numbers.join(', ')}`].filter((part) => typeof part === 'string' && part !== '').join('\n');
 }

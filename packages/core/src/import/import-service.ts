@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CrmContext } from '../crm/context.js';
 import { WriteSet } from '../crm/write-set.js';
 import type { DuplicatesService } from '../dedup/duplicates-service.js';
+import { withoutMatchedValues } from '../dedup/matcher.js';
 import { mergeRecordData } from '../dedup/merge.js';
 import { normalizeDate } from '../dedup/prepare.js';
 import { foldToWords } from '../dedup/normalize-text.js';
@@ -12,7 +13,7 @@ import { mappingFromSuggestions, PERSON_IMPORT_TARGETS, suggestColumnMapping, ty
 import { checkImportTable, type ImportTable, type ImportTableBuilder } from './import-table.js';
 import { buildRowObject, checkMapping, compileMapping, type RowIssue } from './map-rows.js';
 import { splitPhoneCell } from './phone-cell.js';
-import { foldLeadPhones, OTHER_PHONES_LABEL, unitedPhones } from './fold-phones.js';
+import { foldLeadPhones, noteWithOtherPhones, unitedPhones } from './fold-phones.js';
 import { parseCsvInSlices, type decodeCsvBytes, type ParseCsvInSlicesOptions } from './parse-csv.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { isCompoundFile, isZipArchive } from './xlsx/zip-archive.js';
@@ -244,7 +245,7 @@ export function rowToEntityInput(entity: ImportEntity, row: Readonly<Record<stri
       const phones = phoneList(phone);
       // a lead has room for two numbers: the others are kept in its note rather than dropped
       const others = phones.slice(2);
-      const note = others.length === 0 ? row['note'] : [row['note'], `${OTHER_PHONES_LABEL}: ${others.join(', ')}`].filter((part) => typeof part === 'string' && part !== '').join('\n');
+      const note = others.length === 0 ? row['note'] : noteWithOtherPhones(row['note'], others);
       return entityInput(row, {
         note,
         title: row['title'] ?? fullName ?? company,
@@ -437,7 +438,7 @@ export class ImportService {
     if (unreadable.size === 0) return;
     for (const row of rows) {
       if (!row.duplicates?.some((match) => unreadable.has(match.id))) continue;
-      row.duplicates = row.duplicates.map((match) => (unreadable.has(match.id) ? { ...match, rules: match.rules.map((rule) => ({ ...rule, fields: rule.fields.map((field) => ({ ...field, values: null })) })) } : match));
+      row.duplicates = row.duplicates.map((match) => (unreadable.has(match.id) ? { ...match, rules: withoutMatchedValues(match.rules) } : match));
     }
   }
 

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { phoneSchema } from '../schema/common.js';
 import type { ImportTable } from './import-table.js';
 import type { RowIssue } from './map-rows.js';
 import type { ImportPlan } from './plan-import.js';
@@ -39,14 +40,12 @@ export function rejectedRowsCsv(table: ImportTable, rejected: ImportPlan<unknown
 /** A plain number ("-5", "+84 912 345 678"): nothing for a spreadsheet to run. */
 const PLAIN_NUMBER = /^[+-]?\d[\d\s.]*$/;
 /**
- * An international phone number in the phone schema's characters ("+84-912-345-678", "+84 (28) 3822 1234"):
- * it calls no function and refers to no cell, and a `'` before it would be read back as part of the number
- * when the fixed file is imported again, so the phone would be refused.
+ * An international phone number the phone schema accepts ("+84-912-345-678", "+84 (28) 3822 1234"): it calls no
+ * function and refers to no cell, and a `'` before it would be read back as part of the number when the fixed
+ * file is imported again, so the phone would be refused.
  */
-const PHONE_NUMBER = /^\+[\d\s().\-/]*$/;
-
 function isPhoneNumber(cell: string): boolean {
-  return PHONE_NUMBER.test(cell) && (cell.match(/\d/g)?.length ?? 0) >= 3;
+  return cell.startsWith('+') && phoneSchema.safeParse(cell).success;
 }
 
 function defuseFormula(cell: string): string {

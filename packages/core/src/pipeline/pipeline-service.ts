@@ -6,6 +6,7 @@ import type { Stage } from '../schema/stage.js';
 import { failField } from '../schema/validate.js';
 import type { StoredRecord } from '../storage/contract.js';
 import { DEFAULT_STAGES } from './default-stages.js';
+import { refuseWonStage } from './won-stage-guard.js';
 import { historyAfterMove, newOpportunityData, openingStage, wonStage, type StageWithId } from './opportunity-rules.js';
 
 /** A stored opportunity. */
@@ -58,7 +59,7 @@ export class PipelineService {
       const [stage] = (await this.context.storage.get('stage', [stageId])) as unknown as (StageWithId | undefined)[];
       if (!stage) failField(path, `no stage with id "${stageId}"`, 'unknown_reference', 'opportunity');
       // a deal is won through markWon / moveStage, which record how it closed: it cannot start in the won stage
-      if (stage.isWon) failField(path, `"${stage.name}" is the won stage; an opportunity starts open and is won through markWon`, 'invalid_value', 'opportunity');
+      refuseWonStage(stage, path, 'invalid_value');
       return stage;
     }
     const first = openingStage(await this.stages());

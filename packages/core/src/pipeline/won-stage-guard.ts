@@ -1,4 +1,5 @@
 import type { CrmContext, SaveGuard } from '../crm/context.js';
+import type { Stage } from '../schema/stage.js';
 import { failField } from '../schema/validate.js';
 
 /**
@@ -13,7 +14,15 @@ export function wonStageGuard(context: CrmContext): SaveGuard {
     const stageId = event.data['stageId'];
     if (typeof stageId !== 'string') return [];
     const [stage] = await context.storage.get('stage', [stageId]);
-    if (stage?.['isWon'] === true) failField('stageId', `"${String(stage['name'])}" is the won stage; an opportunity starts open and is won through crm.pipeline.markWon`, 'workflow_field', 'opportunity');
+    if (stage) refuseWonStage(stage as unknown as Pick<Stage, 'name' | 'isWon'>, 'stageId', 'workflow_field');
     return [];
   };
+}
+
+/**
+ * Refuses `stage` at `path` when it is the won stage, the one place a new opportunity may not start: `crm.pipeline.open`
+ * and this guard both ask it.
+ */
+export function refuseWonStage(stage: Pick<Stage, 'name' | 'isWon'>, path: string, code: string): void {
+  if (stage.isWon) failField(path, `"${stage.name}" is the won stage; an opportunity starts open and is won through crm.pipeline.markWon`, code, 'opportunity');
 }

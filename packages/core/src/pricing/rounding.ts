@@ -72,11 +72,13 @@ function divideRoundedBig(numerator: bigint, denominator: bigint): number {
  * few decimals take a fast path in doubles; anything else is computed with BigInt.
  */
 export function roundedQuotient(factors: readonly number[], divisor = 1): number {
+  // an infinite or NaN input, or no divisor: no exact value to round, so the float result stands (as roundMinor)
+  const inFloats = (): number => roundMinor(factors.reduce((product, value) => product * value, 1) / divisor);
   let numerator = 1;
   let scale = 0;
   let fast = true;
   for (const factor of factors) {
-    if (!Number.isFinite(factor)) return roundMinor(factors.reduce((product, value) => product * value, 1) / divisor);
+    if (!Number.isFinite(factor)) return inFloats();
     if (!fast) continue;
     const decimal = Number.isSafeInteger(factor) ? ([factor, 0] as const) : smallDecimal(factor);
     if (!decimal) {
@@ -87,7 +89,7 @@ export function roundedQuotient(factors: readonly number[], divisor = 1): number
     scale += decimal[1];
     if (!Number.isSafeInteger(numerator)) fast = false;
   }
-  if (!Number.isFinite(divisor) || divisor === 0) return roundMinor(factors.reduce((product, value) => product * value, 1) / divisor);
+  if (!Number.isFinite(divisor) || divisor === 0) return inFloats();
   if (fast) {
     const decimal = Number.isSafeInteger(divisor) ? ([divisor, 0] as const) : smallDecimal(divisor);
     if (decimal) {
